@@ -1,0 +1,7 @@
+"""`python -m roadmap_desktop` is the same as the `roadmap-desktop` command."""
+
+import sys
+
+from roadmap_desktop.cli import main
+
+sys.exit(main())

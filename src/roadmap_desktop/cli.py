@@ -1,0 +1,287 @@
+"""Command line: `roadmap-desktop` opens the window; sub-commands work headless.
+
+Modules are imported inside each command so that `--help` and small commands start fast and
+the GUI path does not pay for what it does not use. Errors meant for the user are printed as
+one clear message (exit 2), never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from roadmap_desktop import __version__
+
+if TYPE_CHECKING:
+    from roadmap_desktop.core.paths import AppPaths
+    from roadmap_desktop.core.store.database import Store
+
+VIEWS = ("today", "review", "exercises", "mock", "plan", "browse", "stats", "settings")
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed without a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where the database, backups and your content live "
+        "(default: $ROADMAP_DESKTOP_HOME, else the platform's data dir)",
+    )
+    common.add_argument(
+        "--db-url",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="any SQLAlchemy database URL instead of the built-in SQLite file",
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="roadmap-desktop",
+        parents=[common],
+        description="A study companion for the Node.js backend + system design roadmap. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"roadmap-desktop {__version__}")
+    parser.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+
+    add("gui", "open the main window (the default)")
+
+    doctor = add("doctor", "check Python, Qt, Node.js, the data folder, the schema and content")
+    doctor.add_argument("--json", action="store_true", help="print the checks as JSON")
+
+    content = add("content", "work with the curriculum files")
+    content_commands = content.add_subparsers(
+        dest="content_command", metavar="ACTION", required=True
+    )
+    check = content_commands.add_parser(
+        "check",
+        parents=[common],
+        help="validate bundled and user content and print counts per kind",
+    )
+    check.add_argument("--json", action="store_true", help="print counts and issues as JSON")
+    content_commands.add_parser(
+        "sync", parents=[common], help="sync the content into the database now"
+    )
+
+    stats = add("stats", "cards by state and due today")
+    stats.add_argument("--json", action="store_true", help="print as JSON")
+
+    shot = add("screenshot", "render a place of the main window offscreen to a PNG file")
+    shot.add_argument("view", choices=VIEWS, help="the place to show")
+    shot.add_argument("--out", required=True, metavar="FILE.png", type=Path)
+    shot.add_argument("--theme", choices=("light", "dark"), default="light")
+    shot.add_argument("--size", default="1280x800", metavar="WxH", type=_size)
+
+    add("backup", "back up the database now (kept until you delete it)")
+    restore = add(
+        "restore", "replace the database with a backup (the current state is backed up first)"
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        message = f"expected WIDTHxHEIGHT such as 1280x800, not {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"size {text} is out of range (320x240 .. 7680x4320)")
+    return width, height
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handlers: dict[str | None, Callable[[argparse.Namespace], int]] = {
+        None: cmd_gui,
+        "gui": cmd_gui,
+        "doctor": cmd_doctor,
+        "content": cmd_content,
+        "stats": cmd_stats,
+        "screenshot": cmd_screenshot,
+        "backup": cmd_backup,
+        "restore": cmd_restore,
+    }
+    from roadmap_desktop.core.store.migrate import StoreError
+
+    try:
+        return handlers[args.command](args)
+    except (UserError, StoreError) as exc:
+        print(f"roadmap-desktop: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _paths(args: argparse.Namespace) -> AppPaths:
+    from roadmap_desktop.core.paths import resolve_paths
+
+    return resolve_paths(getattr(args, "data_dir", None))
+
+
+def _open_store(args: argparse.Namespace) -> Store:
+    from roadmap_desktop.core.store.database import Store
+
+    return Store.open(_paths(args), getattr(args, "db_url", None))
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from roadmap_desktop.ui.app import run_gui
+
+    return run_gui(
+        _paths(args),
+        getattr(args, "db_url", None),
+        exit_after_first_frame=args.exit_after_first_frame,
+    )
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from roadmap_desktop.core.doctor import healthy, run_checks
+
+    checks = run_checks(_paths(args), getattr(args, "db_url", None))
+    ok = healthy(checks)
+    if args.json:
+        _print_json({"healthy": ok, "checks": [c.as_dict() for c in checks]})
+    else:
+        marks = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}
+        for check in checks:
+            print(f"[{marks[check.status]}] {check.name:<13} {check.detail}")
+            if check.fix and check.status != "ok":
+                print(f"       {'':<13} fix: {check.fix}")
+        print("healthy" if ok else "problems found")
+    return EXIT_OK if ok else EXIT_PROBLEMS
+
+
+def cmd_content(args: argparse.Namespace) -> int:
+    if args.content_command == "sync":
+        from roadmap_desktop.core.content import service
+
+        store = _open_store(args)
+        try:
+            outcome = service.sync(store)
+        finally:
+            store.close()
+        for issue in outcome.bundle.issues:
+            print(issue, file=sys.stderr)
+        print(f"synced: {outcome.report.summary()}")
+        return EXIT_PROBLEMS if outcome.bundle.errors else EXIT_OK
+
+    from roadmap_desktop.core.content.loader import load_content
+    from roadmap_desktop.core.content.locate import content_roots
+
+    paths = _paths(args)
+    try:
+        roots = content_roots(paths.user_content_dir)
+    except FileNotFoundError as exc:
+        raise UserError(str(exc)) from exc
+    bundle = load_content(roots)
+    counts = bundle.counts()
+    if args.json:
+        _print_json(
+            {
+                "ok": not bundle.errors,
+                "files": bundle.files_read,
+                "counts": counts,
+                "roots": [str(r.path) for r in roots],
+                "issues": [i.as_dict() for i in bundle.issues],
+            }
+        )
+    else:
+        for issue in bundle.issues:
+            print(issue, file=sys.stderr)
+        width = max(len(kind) for kind in counts)
+        for kind, number in counts.items():
+            print(f"{kind:<{width}}  {number:>6}")
+        verdict = (
+            f"{len(bundle.errors)} errors, {len(bundle.warnings)} warnings in "
+            f"{bundle.files_read} files"
+        )
+        print(verdict if bundle.issues else f"all {bundle.files_read} files valid")
+    return EXIT_PROBLEMS if bundle.errors else EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from roadmap_desktop.core.clock import study_day
+    from roadmap_desktop.core.content import service
+    from roadmap_desktop.core.stats import card_counts
+
+    store = _open_store(args)
+    try:
+        if service.content_changed(store):
+            service.sync(store)
+        today = study_day(store.clock.now())
+        with store.session() as session:
+            counts = card_counts(session, today)
+    finally:
+        store.close()
+    if args.json:
+        _print_json({"study_day": today.isoformat(), "cards": counts.as_dict()})
+    else:
+        print(f"study day {today.isoformat()}")
+        for name, value in counts.as_dict().items():
+            print(f"  {name.replace('_', ' '):<10} {value:>6}")
+    return EXIT_OK
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from roadmap_desktop.ui.screenshot import render_view
+
+    out: Path = args.out
+    if out.suffix.lower() != ".png":
+        raise UserError(f"{out}: the output file must end in .png")
+    if not out.parent.exists():
+        raise UserError(f"{out.parent}: no such folder")
+    width, height = args.size
+    render_view(
+        _paths(args),
+        getattr(args, "db_url", None),
+        args.view,
+        out,
+        theme=args.theme,
+        size=(width, height),
+    )
+    print(f"wrote {out} ({width}x{height}, {args.theme})")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    try:
+        path = store.backup("manual")
+    finally:
+        store.close()
+    print(f"backed up to {path}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from roadmap_desktop.core.store.backup import validate_backup
+
+    validate_backup(args.file)  # before touching anything
+    store = _open_store(args)
+    try:
+        safety = store.restore(args.file)
+    finally:
+        store.close()
+    if safety:
+        print(f"the state before the restore is saved as {safety}")
+    print(f"restored {args.file}")
+    return EXIT_OK

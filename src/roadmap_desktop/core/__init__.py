@@ -1,0 +1,1 @@
+"""Domain logic and storage. Pure Python: nothing under core/ may import Qt."""

@@ -1,0 +1,164 @@
+"""Load every content root into one ContentBundle, keeping going past broken files.
+
+Cross-file rules (unique keys, task references) are checked here, after every file is parsed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
+
+from roadmap_desktop.core.content.decks import parse_deck
+from roadmap_desktop.core.content.locate import ContentRoot
+from roadmap_desktop.core.content.model import (
+    CardSpec,
+    ContentBundle,
+    ContentIssue,
+    PromptSpec,
+    ResourceSpec,
+    TaskSpec,
+    TrackSpec,
+)
+from roadmap_desktop.core.content.toml_files import (
+    TomlParse,
+    parse_library,
+    parse_prompts,
+    parse_track,
+)
+
+# Bump when parsing changes what a file yields, so the next start re-syncs.
+PARSER_VERSION = "1"
+
+Keyed = TypeVar("Keyed", CardSpec, TrackSpec, ResourceSpec, PromptSpec)
+
+_TOML_KINDS = {"tracks": parse_track, "library": parse_library, "prompts": parse_prompts}
+
+
+def content_files(roots: list[ContentRoot]) -> list[tuple[ContentRoot, Path]]:
+    files: list[tuple[ContentRoot, Path]] = []
+    for root in roots:
+        files += [(root, p) for p in sorted((root.path / "decks").rglob("*.md"))]
+        for folder in _TOML_KINDS:
+            files += [(root, p) for p in sorted((root.path / "resources" / folder).glob("*.toml"))]
+        files += [(root, p) for p in sorted((root.path / "exercises").glob("*/exercise.toml"))]
+    return files
+
+
+def fingerprint(roots: list[ContentRoot]) -> str:
+    """A cheap digest of what is on disk (names, sizes, mtimes): equal means nothing changed."""
+    digest = hashlib.sha256(PARSER_VERSION.encode())
+    for root, path in content_files(roots):
+        stat = path.stat()
+        digest.update(
+            f"{root.bundled}|{root.display(path)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode()
+        )
+    return digest.hexdigest()
+
+
+def load_content(roots: list[ContentRoot]) -> ContentBundle:
+    bundle = ContentBundle()
+    for root, path in content_files(roots):
+        shown = root.display(path)
+        bundle.files_read += 1
+        if not root.bundled:
+            bundle.user_files.add(shown)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            bundle.issues.append(ContentIssue(shown, None, f"cannot read the file: {exc.strerror}"))
+            bundle.failed_files.add(shown)
+            continue
+        relative = path.relative_to(root.path)
+        if relative.parts[0] == "decks":
+            deck = parse_deck(data, shown)
+            bundle.cards += deck.cards
+            bundle.issues += deck.issues
+            bundle.protected_keys |= deck.protected_keys
+            if deck.failed:
+                bundle.failed_files.add(shown)
+        elif relative.parts[0] == "resources":
+            parsed: TomlParse = _TOML_KINDS[relative.parts[1]](data, shown)
+            bundle.tracks += parsed.tracks
+            bundle.resources += parsed.resources
+            bundle.prompts += parsed.prompts
+            bundle.issues += parsed.issues
+            bundle.protected_keys |= parsed.protected_keys
+            if parsed.failed:
+                bundle.failed_files.add(shown)
+        else:  # exercises/<slug>/exercise.toml: the format arrives with the exercise runner
+            bundle.exercises.append(relative.parts[1])
+    _check_across_files(bundle)
+    return bundle
+
+
+def _check_across_files(bundle: ContentBundle) -> None:
+    def dedupe(items: list[Keyed], what: str) -> list[Keyed]:
+        seen: dict[str, str] = {}
+        kept = []
+        for item in items:
+            where = f"{item.file}:{item.line}" if item.line else item.file
+            if item.key in seen:
+                bundle.issues.append(
+                    ContentIssue(
+                        item.file,
+                        item.line,
+                        f"duplicate {what} key '{item.key}' (first defined at "
+                        f"{seen[item.key]}); this one is skipped",
+                    )
+                )
+                continue
+            seen[item.key] = where
+            kept.append(item)
+        return kept
+
+    bundle.cards = dedupe(bundle.cards, "card")
+    bundle.resources = dedupe(bundle.resources, "resource")
+    bundle.prompts = dedupe(bundle.prompts, "prompt")
+    bundle.tracks = dedupe(bundle.tracks, "track")
+
+    seen_tasks: dict[str, str] = {}
+    resource_keys = {r.key for r in bundle.resources}
+    card_tags = {tag for card in bundle.cards for tag in card.tags}
+    uncovered: dict[str, list[tuple[TrackSpec, TaskSpec]]] = {}
+    for track in bundle.tracks:
+        kept = []
+        for task in track.tasks:
+            if task.key in seen_tasks:
+                bundle.issues.append(
+                    ContentIssue(
+                        track.file,
+                        task.line,
+                        f"duplicate task key '{task.key}' (first defined at "
+                        f"{seen_tasks[task.key]}); this one is skipped",
+                    )
+                )
+                continue
+            seen_tasks[task.key] = f"{track.file}:{task.line}"
+            kept.append(task)
+            for missing in [r for r in task.resources if r not in resource_keys]:
+                bundle.issues.append(
+                    ContentIssue(
+                        track.file,
+                        task.line,
+                        f"task '{task.key}' cites resource '{missing}', which no "
+                        "file in resources/library defines",
+                    )
+                )
+            for tag in task.tags:
+                if tag not in card_tags:
+                    uncovered.setdefault(tag, []).append((track, task))
+        if len(kept) != len(track.tasks):
+            bundle.tracks[bundle.tracks.index(track)] = replace(track, tasks=tuple(kept))
+    for tag, users in sorted(uncovered.items()):
+        track, task = users[0]
+        others = f" and {len(users) - 1} more" if len(users) > 1 else ""
+        bundle.issues.append(
+            ContentIssue(
+                track.file,
+                task.line,
+                f"no card carries tag '{tag}', used by task '{task.key}'{others}",
+                "warning",
+            )
+        )

@@ -1,0 +1,100 @@
+"""The Store: one engine, short sessions, migrations on open, and SQLite backups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from roadmap_desktop.core.clock import Clock, SystemClock
+from roadmap_desktop.core.paths import AppPaths
+from roadmap_desktop.core.store import backup as backups
+from roadmap_desktop.core.store.engine import (
+    is_sqlite,
+    make_engine,
+    make_session_factory,
+    session_scope,
+)
+from roadmap_desktop.core.store.migrate import MigrationResult, StoreError, upgrade
+
+
+class Store:
+    def __init__(self, engine: Engine, paths: AppPaths, clock: Clock) -> None:
+        self.engine = engine
+        self.paths = paths
+        self.clock = clock
+        self._sessions = make_session_factory(engine)
+        self.migration: MigrationResult | None = None
+
+    @classmethod
+    def open(cls, paths: AppPaths, db_url: str | None = None, clock: Clock | None = None) -> Store:
+        """Open (creating if needed) and migrate the store. Raises StoreError with a message
+        meant for the user, e.g. for a database written by a newer version."""
+        if db_url is None:
+            try:
+                paths.ensure()
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create the data folder {paths.data_dir}: {exc.strerror}; "
+                    "choose another with --data-dir"
+                ) from exc
+        store = cls(make_engine(db_url or paths.db_url), paths, clock or SystemClock())
+        try:
+            store.migration = upgrade(store.engine, backup=store._pre_migration_backup)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One short unit of work (one user action): commit on success, roll back on error."""
+        with session_scope(self._sessions) as session:
+            yield session
+
+    @property
+    def sqlite_file(self) -> Path | None:
+        database = self.engine.url.database
+        if is_sqlite(self.engine) and database and database != ":memory:":
+            return Path(database)
+        return None
+
+    def backup(self, kind: str = "manual") -> Path:
+        db_file = self._require_sqlite_file("back up")
+        path = backups.backup_sqlite(db_file, self.paths.backups_dir, kind, self.clock)
+        backups.rotate(self.paths.backups_dir)
+        return path
+
+    def auto_backup(self) -> Path | None:
+        """The on-close backup: at most one a day, rotated; nothing for non-SQLite stores."""
+        if self.sqlite_file is None or not backups.auto_backup_due(
+            self.paths.backups_dir, self.clock
+        ):
+            return None
+        return self.backup("auto")
+
+    def restore(self, backup_file: Path) -> Path | None:
+        db_file = self._require_sqlite_file("restore")
+        self.engine.dispose()  # no pooled connection may hold the old file open
+        safety = backups.restore_sqlite(backup_file, db_file, self.paths.backups_dir, self.clock)
+        self.migration = upgrade(self.engine, backup=self._pre_migration_backup)
+        return safety
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _pre_migration_backup(self, reason: str) -> Path | None:
+        if self.sqlite_file is None or not self.sqlite_file.exists():
+            return None
+        return backups.backup_sqlite(self.sqlite_file, self.paths.backups_dir, reason, self.clock)
+
+    def _require_sqlite_file(self, action: str) -> Path:
+        if self.sqlite_file is None:
+            raise StoreError(
+                f"can only {action} the built-in SQLite store; use your database server's own "
+                "backup tools for other databases"
+            )
+        return self.sqlite_file

@@ -1,0 +1,1 @@
+"""PySide6 front end: renders data from core services and dispatches user actions to them."""

@@ -1,0 +1,33 @@
+"""Render a place of the real main window to PNG, offscreen unless a platform is chosen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from roadmap_desktop.core.paths import AppPaths
+
+
+def render_view(
+    paths: AppPaths, db_url: str | None, view: str, out: Path, *, theme: str, size: tuple[int, int]
+) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from roadmap_desktop.ui.app import application, build_context
+    from roadmap_desktop.ui.main_window import MainWindow
+
+    app = application()
+    ctx = build_context(app, paths, db_url)
+    try:
+        ctx.theme.set_mode(theme)
+        ctx.sync_content_now()
+        window = MainWindow(ctx, remember=False)
+        window.resize(*size)
+        window.show_place(view)
+        window.show()
+        for _ in range(3):
+            app.processEvents()
+        if not window.grab().save(str(out), "PNG"):
+            raise OSError(f"could not write {out}")
+        window.close()
+    finally:
+        ctx.store.close()

@@ -1,0 +1,1 @@
+"""One view per place in the main window."""

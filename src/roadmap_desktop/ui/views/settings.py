@@ -1,0 +1,112 @@
+"""Settings: appearance, where the data lives, backups, and content problems."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QListWidget,
+    QPushButton,
+    QWidget,
+)
+
+from roadmap_desktop import __version__
+from roadmap_desktop.core.store import backup as backups
+from roadmap_desktop.core.store.migrate import StoreError
+from roadmap_desktop.ui.context import AppContext
+from roadmap_desktop.ui.views.base import Place, label
+
+THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+
+
+class SettingsView(Place):
+    title = "Settings"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        appearance = QGroupBox("Appearance")
+        form = QFormLayout(appearance)
+        self.theme = QComboBox()
+        for mode, text in THEME_LABELS.items():
+            self.theme.addItem(text, mode)
+        self.theme.setCurrentIndex(self.theme.findData(ctx.theme.mode))
+        self.theme.currentIndexChanged.connect(self._theme_chosen)
+        form.addRow("Theme", self.theme)
+        self.body.addWidget(appearance)
+
+        data = QGroupBox("Your data")
+        form = QFormLayout(data)
+        db = ctx.store.sqlite_file or ctx.store.engine.url.render_as_string(hide_password=True)
+        form.addRow("Data folder", label(str(ctx.paths.data_dir)))
+        form.addRow("Database", label(str(db)))
+        buttons = QWidget()
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        open_folder = QPushButton("Open data folder")
+        open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ctx.paths.data_dir)))
+        )
+        self.backup_button = QPushButton("Back up now")
+        self.backup_button.clicked.connect(self._backup_now)
+        row.addWidget(open_folder)
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        form.addRow("", buttons)
+        self.backup_state = label("", "muted")
+        form.addRow("Backups", self.backup_state)
+        self.body.addWidget(data)
+
+        content = QGroupBox("Content problems")
+        box = QFormLayout(content)
+        self.problems_summary = label("", "muted")
+        self.problems = QListWidget()
+        self.problems.setMinimumHeight(120)
+        box.addRow(self.problems_summary)
+        box.addRow(self.problems)
+        self.body.addWidget(content)
+
+        self.body.addWidget(label(f"roadmap-desktop {__version__}", "muted"))
+        self.finish()
+        ctx.content_checked.connect(self._show_problems)
+        self.refresh()
+        self._show_problems()
+
+    def refresh(self) -> None:
+        found = backups.list_backups(self.ctx.paths.backups_dir)
+        if found:
+            newest = found[0]
+            self.backup_state.setText(
+                f"{len(found)} kept in {self.ctx.paths.backups_dir}; newest "
+                f"{newest.taken_at:%Y-%m-%d %H:%M} ({newest.kind})"
+            )
+        else:
+            self.backup_state.setText("none yet: one is made when you close the app, once a day")
+
+    def _theme_chosen(self) -> None:
+        mode = self.theme.currentData()
+        self.ctx.theme.set_mode(mode)
+        self.ctx.settings.theme = mode
+
+    def _backup_now(self) -> None:
+        try:
+            path = self.ctx.store.backup("manual")
+        except (StoreError, OSError) as exc:
+            self.ctx.status.emit(f"Backup failed: {exc}")
+        else:
+            self.ctx.status.emit(f"Backed up to {path}")
+        self.refresh()
+
+    def _show_problems(self) -> None:
+        issues = self.ctx.content_issues
+        self.problems.clear()
+        for issue in issues:
+            self.problems.addItem(str(issue))
+        self.problems_summary.setText(
+            f"{len(issues)} problems in the content files; everything else loaded."
+            if issues
+            else "All content files loaded without problems."
+        )
