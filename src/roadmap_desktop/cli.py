@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"roadmap-desktop {__version__}")
     parser.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -116,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backup": cmd_backup,
         "restore": cmd_restore,
     }
-    from roadmap_desktop.core.store.migrate import StoreError
+    from roadmap_desktop.core.errors import StoreError
 
     try:
         return handlers[args.command](args)
@@ -144,12 +145,17 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from roadmap_desktop.core.display import NO_DISPLAY_MESSAGE, gui_platform
+
+    if gui_platform() is None:
+        raise UserError(NO_DISPLAY_MESSAGE)
     from roadmap_desktop.ui.app import run_gui
 
     return run_gui(
         _paths(args),
         getattr(args, "db_url", None),
         exit_after_first_frame=args.exit_after_first_frame,
+        exit_when_ready=args.exit_when_ready,
     )
 
 

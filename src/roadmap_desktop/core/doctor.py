@@ -19,7 +19,9 @@ from sqlalchemy import create_engine
 from roadmap_desktop.core import system_packages
 from roadmap_desktop.core.content.loader import load_content
 from roadmap_desktop.core.content.locate import content_roots
+from roadmap_desktop.core.display import gui_platform
 from roadmap_desktop.core.paths import AppPaths
+from roadmap_desktop.core.store.engine import readonly_sqlite_engine
 from roadmap_desktop.core.store.migrate import (
     HEAD_REVISION,
     NewerSchemaError,
@@ -91,19 +93,6 @@ def check_qt_libraries() -> Check:
             f"sudo apt-get install {system_packages.FONT_PACKAGE}",
         )
     return Check("qt-libraries", "ok", "the system libraries Qt needs are present")
-
-
-def gui_platform() -> str | None:
-    """The Qt platform the window would use here, or None when there is no display."""
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return os.environ["QT_QPA_PLATFORM"].split(":")[0]
-    if sys.platform != "linux":
-        return "native"
-    if os.environ.get("WAYLAND_DISPLAY"):
-        return "wayland"
-    if os.environ.get("DISPLAY"):
-        return "xcb"
-    return None
 
 
 _PROBE = (
@@ -201,14 +190,11 @@ def check_data_dir(paths: AppPaths) -> Check:
 
 
 def check_schema(paths: AppPaths, db_url: str | None) -> Check:
-    if db_url is None:
-        if not paths.db_file.exists():
-            return Check("schema", "ok", f"no database yet; it will be created at {paths.db_file}")
-        # Read-only open: doctor must never change the database it inspects.
-        url = f"sqlite:///file:{paths.db_file}?mode=ro&uri=true"
-    else:
-        url = db_url
-    engine = create_engine(url)
+    if db_url is None and not paths.db_file.exists():
+        return Check("schema", "ok", f"no database yet; it will be created at {paths.db_file}")
+    url = db_url or paths.db_url
+    # Read-only where possible: doctor must never change the database it inspects.
+    engine = readonly_sqlite_engine(url) or create_engine(url)
     try:
         revision = check_not_newer(engine)
     except NewerSchemaError as exc:

@@ -1,8 +1,16 @@
-"""The main window: a sidebar of places, one stacked page each, and a status bar."""
+"""The main window: a sidebar of places, one stacked page each, and a status bar.
+
+The window is a shell that paints before the store is open: places are imported and built on
+first visit once a context is attached, so the first frame never waits for SQLAlchemy, the
+database or Markdown rendering.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+import importlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -11,42 +19,65 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from roadmap_desktop.ui.context import AppContext
-from roadmap_desktop.ui.views.base import Place
-from roadmap_desktop.ui.views.browse import BrowseView
-from roadmap_desktop.ui.views.exercises import ExercisesView
-from roadmap_desktop.ui.views.mock import MockView
-from roadmap_desktop.ui.views.plan import PlanView
-from roadmap_desktop.ui.views.review import ReviewView
-from roadmap_desktop.ui.views.settings import SettingsView
-from roadmap_desktop.ui.views.stats import StatsView
-from roadmap_desktop.ui.views.today import TodayView
+from roadmap_desktop.ui.theme import ThemeManager
+from roadmap_desktop.ui.ui_settings import UiSettings
 
-# (name, label, view class); the first seven get Ctrl+1..7, Settings gets Ctrl+,
-PLACES: tuple[tuple[str, str, type[Place]], ...] = (
-    ("today", "Today", TodayView),
-    ("review", "Review", ReviewView),
-    ("exercises", "Exercises", ExercisesView),
-    ("mock", "Mock interview", MockView),
-    ("plan", "Plan", PlanView),
-    ("browse", "Browse", BrowseView),
-    ("stats", "Stats", StatsView),
-    ("settings", "Settings", SettingsView),
+if TYPE_CHECKING:
+    from roadmap_desktop.ui.context import AppContext
+    from roadmap_desktop.ui.views.base import Place
+
+# (name, label, "module:class"); the first seven get Ctrl+1..7, Settings gets Ctrl+,
+PLACES: tuple[tuple[str, str, str], ...] = (
+    ("today", "Today", "today:TodayView"),
+    ("review", "Review", "review:ReviewView"),
+    ("exercises", "Exercises", "exercises:ExercisesView"),
+    ("mock", "Mock interview", "mock:MockView"),
+    ("plan", "Plan", "plan:PlanView"),
+    ("browse", "Browse", "browse:BrowseView"),
+    ("stats", "Stats", "stats:StatsView"),
+    ("settings", "Settings", "settings:SettingsView"),
 )
 PLACE_NAMES = tuple(name for name, _, _ in PLACES)
+_VIEWS = "roadmap_desktop.ui.views"
+
+
+def _place_class(spec: str) -> type[Place]:
+    module, _, cls = spec.partition(":")
+    loaded: type[Place] = getattr(importlib.import_module(f"{_VIEWS}.{module}"), cls)
+    return loaded
+
+
+class _Pending(QWidget):
+    """Stands in for a place until the store is open and the view is built."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(28, 22, 28, 22)
+        heading = QLabel(title)
+        heading.setProperty("role", "title")
+        box.addWidget(heading)
+        note = QLabel("Opening your data…")
+        note.setProperty("role", "muted")
+        box.addWidget(note)
+        box.addStretch(1)
 
 
 class MainWindow(QMainWindow):
     place_changed = Signal(str)
     first_frame = Signal()
 
-    def __init__(self, ctx: AppContext, *, remember: bool = True) -> None:
+    def __init__(self, settings: UiSettings, theme: ThemeManager, *,
+                 remember: bool = True) -> None:  # fmt: skip
         """``remember=False`` (screenshots) leaves the saved geometry and place alone."""
         super().__init__()
-        self.ctx = ctx
+        self.settings = settings
+        self.theme = theme
+        self.ctx: AppContext | None = None
         self._remember = remember
         self.setWindowTitle("roadmap-desktop")
         self.setMinimumSize(880, 560)
@@ -57,39 +88,62 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(190)
-        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
         self.views: dict[str, Place] = {}
-        for index, (name, text, view_class) in enumerate(PLACES):
+        for index, (name, text, _spec) in enumerate(PLACES):
             shortcut = "Ctrl+," if name == "settings" else f"Ctrl+{index + 1}"
             item = QListWidgetItem(text)
             native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
             item.setToolTip(f"{text} ({native})")
             self.nav.addItem(item)
-            view = view_class(ctx)
-            view.setObjectName(f"place-{name}")
-            self.views[name] = view
-            self.stack.addWidget(view)
+            self.stack.addWidget(_Pending(text))
             jump = QShortcut(QKeySequence(shortcut), self)
             jump.activated.connect(lambda n=name: self.show_place(n))
         self.nav.currentRowChanged.connect(self._on_nav)
 
         self.status_text = QLabel("")
         self.statusBar().addWidget(self.status_text, 1)
-        ctx.status.connect(self._show_status)
 
-        if remember and (geometry := ctx.settings.geometry) is not None:
+        if remember and (geometry := settings.geometry) is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 760)
-        start = ctx.settings.place if remember else "today"
-        self.show_place(start if start in self.views else "today")
+        start = settings.place if remember else "today"
+        self.show_place(start if start in PLACE_NAMES else "today")
         self._frame_seen = False
         self.installEventFilter(self)
+
+    @classmethod
+    def for_context(cls, ctx: AppContext, *, remember: bool = True) -> MainWindow:
+        window = cls(ctx.settings, ctx.theme, remember=remember)
+        window.attach(ctx)
+        return window
+
+    def attach(self, ctx: AppContext) -> None:
+        """Connect the opened store; the current place is built now, the others on first visit."""
+        self.ctx = ctx
+        ctx.status.connect(self._show_status)
+        self._on_nav(self.stack.currentIndex())
+
+    def view(self, name: str) -> Place:
+        """The place's view, built now if it was not yet (requires an attached context)."""
+        if name not in self.views:
+            if self.ctx is None:
+                raise RuntimeError("no store is attached yet")
+            index = PLACE_NAMES.index(name)
+            built = _place_class(PLACES[index][2])(self.ctx)
+            built.setObjectName(f"place-{name}")
+            pending = self.stack.widget(index)
+            self.stack.insertWidget(index, built)
+            if pending is not None:
+                self.stack.removeWidget(pending)
+                pending.deleteLater()
+            self.views[name] = built
+        return self.views[name]
 
     def show_place(self, name: str) -> None:
         index = PLACE_NAMES.index(name)
@@ -104,10 +158,12 @@ class MainWindow(QMainWindow):
     def _on_nav(self, index: int) -> None:
         if index < 0:
             return
-        self.stack.setCurrentIndex(index)
         name = PLACE_NAMES[index]
+        if self.ctx is not None:
+            self.view(name)
+        self.stack.setCurrentIndex(index)
         if self._remember:
-            self.ctx.settings.place = name
+            self.settings.place = name
         self.place_changed.emit(name)
 
     def _show_status(self, message: str) -> None:
@@ -121,6 +177,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._remember:
-            self.ctx.settings.geometry = self.saveGeometry()
-            self.ctx.settings.sync()
+            self.settings.geometry = self.saveGeometry()
+            self.settings.sync()
         super().closeEvent(event)

@@ -12,15 +12,15 @@ def render_view(
     paths: AppPaths, db_url: str | None, view: str, out: Path, *, theme: str, size: tuple[int, int]
 ) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from roadmap_desktop.ui.app import application, build_context
+    from roadmap_desktop.ui.app import application, open_context
     from roadmap_desktop.ui.main_window import MainWindow
 
     app = application()
-    ctx = build_context(app, paths, db_url)
+    ctx = open_context(app, paths, db_url)
     try:
         ctx.theme.set_mode(theme)
         ctx.sync_content_now()
-        window = MainWindow(ctx, remember=False)
+        window = MainWindow.for_context(ctx, remember=False)
         window.resize(*size)
         window.show_place(view)
         window.show()

@@ -114,9 +114,12 @@ class ThemeManager(QObject):
         self._app.setPalette(palette(self._dark))
         c = colors(self._dark)
         self._app.setStyleSheet(
-            f"QListWidget#nav {{ background: {c['alt']}; border: none; padding-top: 8px; }}"
+            f"QListWidget#nav {{ background: {c['alt']}; border: none; padding-top: 8px;"
+            " outline: 0; }"
             f" QListWidget#nav::item {{ padding: 8px 14px; border-radius: 6px; margin: 1px 6px; }}"
-            f" QListWidget#nav::item:selected {{ background: {c['highlight']}; color: white; }}"
+            f" QListWidget#nav::item:selected {{ background: {c['highlight']}; color: white;"
+            " border: none; }"
+            f" QListWidget#nav::item:hover:!selected {{ background: {c['button']}; }}"
             f" QLabel[role='title'] {{ font-size: 20pt; font-weight: 600; }}"
             f" QLabel[role='muted'] {{ color: {c['muted']}; }}"
             f" QLabel[role='figure'] {{ font-size: 22pt; font-weight: 600; }}"

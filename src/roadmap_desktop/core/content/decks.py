@@ -42,8 +42,9 @@ def parse_deck(data: bytes, file: str) -> DeckParse:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = _normalise_breaks(data[: exc.start])
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
         error(
             line,
             f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); "
@@ -193,6 +194,11 @@ def _card(
         error(line_no, f"card '{key}' has an empty back")
         return None
     return CardSpec(key, deck, front, back, tuple(tags), file, line_no)
+
+
+def _normalise_breaks(data: bytes) -> bytes:
+    """CRLF and lone CR count as one line break each, as editors show them."""
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
 def _join(lines: list[tuple[int, str]]) -> str:

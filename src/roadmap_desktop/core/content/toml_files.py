@@ -92,6 +92,9 @@ class _Entry:
         self.doc, self.line, self.what = doc, line, what
         self.ok = isinstance(table, dict)
         self.table: dict[str, Any] = table if isinstance(table, dict) else {}
+        key = self.table.get("key")
+        if "#" in what and isinstance(key, str) and key.strip():
+            self.what = f"{what.split(' #')[0]} '{key.strip()}'"  # "task #3" -> "task 'x.y'"
         if not self.ok:
             doc.error(line, f"{what} must be a table")
         for unknown in sorted(set(self.table) - allowed):
@@ -246,8 +249,6 @@ def parse_track(data: bytes, file: str) -> TomlParse:
             t_line = doc.header_line("phases.tasks", task_index)
             entry = _Entry(doc, raw, t_line, f"task #{task_index + 1}", task_allowed)
             t_key = entry.key()
-            if t_key:
-                entry.what = f"task '{t_key}'"
             title = entry.text("title")
             kind = entry.choice("kind", TASK_KINDS)
             minutes = entry.integer("minutes", 5, 960)
@@ -309,8 +310,6 @@ def parse_library(data: bytes, file: str) -> TomlParse:
             {"key", "title", "url", "kind", "description", "tags"},
         )
         key = entry.key()
-        if key:
-            entry.what = f"resource '{key}'"
         title, url = entry.text("title"), entry.text("url")
         kind = entry.choice("kind", RESOURCE_KINDS)
         description = entry.text("description", required=False) or ""
@@ -341,8 +340,6 @@ def parse_prompts(data: bytes, file: str) -> TomlParse:
         line = doc.header_line("prompts", index)
         entry = _Entry(doc, raw, line, f"prompt #{index + 1}", allowed)
         key = entry.key()
-        if key:
-            entry.what = f"prompt '{key}'"
         title, brief = entry.text("title"), entry.text("brief")
         tier, minutes = entry.integer("tier", 1, 3), entry.integer("minutes", 10, 120)
         details = {name: entry.strings(name) for name in PROMPT_LISTS}

@@ -16,9 +16,15 @@ from roadmap_desktop.core.store.engine import (
     is_sqlite,
     make_engine,
     make_session_factory,
+    readonly_sqlite_engine,
     session_scope,
 )
-from roadmap_desktop.core.store.migrate import MigrationResult, StoreError, upgrade
+from roadmap_desktop.core.store.migrate import (
+    MigrationResult,
+    StoreError,
+    check_not_newer,
+    upgrade,
+)
 
 
 class Store:
@@ -41,7 +47,14 @@ class Store:
                     f"cannot create the data folder {paths.data_dir}: {exc.strerror}; "
                     "choose another with --data-dir"
                 ) from exc
-        store = cls(make_engine(db_url or paths.db_url), paths, clock or SystemClock())
+        url = db_url or paths.db_url
+        readonly = readonly_sqlite_engine(url)
+        if readonly is not None:
+            try:
+                check_not_newer(readonly)  # before our pragmas may write to the file
+            finally:
+                readonly.dispose()
+        store = cls(make_engine(url), paths, clock or SystemClock())
         try:
             store.migration = upgrade(store.engine, backup=store._pre_migration_backup)
         except BaseException:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -32,6 +34,18 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if is_sqlite(engine):
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def readonly_sqlite_engine(url: str) -> Engine | None:
+    """A read-only engine (no pragmas) on an existing SQLite file, else None. Used to inspect a
+    database before anything is allowed to write to it, even a journal-mode change."""
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:") or not Path(database).exists():
+        return None
+    return create_engine(f"sqlite:///file:{quote(str(Path(database)))}?mode=ro&uri=true")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -12,19 +12,15 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
+from roadmap_desktop.core.errors import NewerSchemaError, StoreError
+
+__all__ = ["NewerSchemaError", "StoreError", "upgrade"]
+
 # The newest revision under migrations/versions. tests/core/test_migrate.py checks that this
 # equals Alembic's own head, so a new revision cannot be forgotten here.
 HEAD_REVISION = "0001"
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-
-
-class StoreError(Exception):
-    """A database problem the user must act on; the message says what to do."""
-
-
-class NewerSchemaError(StoreError):
-    pass
 
 
 @dataclass(frozen=True)

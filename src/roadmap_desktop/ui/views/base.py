@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -23,6 +26,24 @@ def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
     if role:
         widget.setProperty("role", role)
     return widget
+
+
+def tidy_list(widget: QListWidget) -> QListWidget:
+    """Lists of titles: wrapped or elided to the width, never scrolled sideways."""
+    widget.setWordWrap(True)
+    widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setSpacing(3)
+    return widget
+
+
+_INLINE_MARKUP = re.compile(r"(\*\*|__|`|^#+\s*)")
+
+
+def plain_title(markdown: str, fallback: str) -> str:
+    """The first line of a Markdown text without inline markup, for lists."""
+    first = next((line for line in markdown.splitlines() if line.strip()), fallback)
+    return _INLINE_MARKUP.sub("", first).strip()
 
 
 class Place(QWidget):

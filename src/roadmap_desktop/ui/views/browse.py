@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter
 from roadmap_desktop.core import catalog
 from roadmap_desktop.core.stats import deck_card_totals
 from roadmap_desktop.ui.context import AppContext
-from roadmap_desktop.ui.views.base import Place, notice
+from roadmap_desktop.ui.views.base import Place, notice, plain_title, tidy_list
 from roadmap_desktop.ui.widgets.markdown_view import MarkdownView
 
 
@@ -24,8 +24,8 @@ class BrowseView(Place):
             )
         )
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.decks = QListWidget()
-        self.cards = QListWidget()
+        self.decks = tidy_list(QListWidget())
+        self.cards = tidy_list(QListWidget())
         self.card = MarkdownView()
         for widget in (self.decks, self.cards, self.card):
             split.addWidget(widget)
@@ -61,8 +61,7 @@ class BrowseView(Place):
             self._cards = catalog.deck_cards(session, item.data(Qt.ItemDataRole.UserRole))
         self.cards.clear()
         for card in self._cards:
-            first = next((ln for ln in card.front.splitlines() if ln.strip()), card.key)
-            self.cards.addItem(first.strip("# ").strip())
+            self.cards.addItem(plain_title(card.front, card.key))
         if self._cards:
             self.cards.setCurrentRow(0)
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter
 
 from roadmap_desktop.core import catalog
 from roadmap_desktop.ui.context import AppContext
-from roadmap_desktop.ui.views.base import Place, notice
+from roadmap_desktop.ui.views.base import Place, notice, tidy_list
 from roadmap_desktop.ui.widgets.markdown_view import MarkdownView
 
 _SECTIONS = (
@@ -32,7 +32,7 @@ class MockView(Place):
             )
         )
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.list = QListWidget()
+        self.list = tidy_list(QListWidget())
         self.detail = MarkdownView()
         split.addWidget(self.list)
         split.addWidget(self.detail)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_desktop import __version__
+from roadmap_desktop.core.errors import StoreError
 from roadmap_desktop.core.store import backup as backups
-from roadmap_desktop.core.store.migrate import StoreError
 from roadmap_desktop.ui.context import AppContext
 from roadmap_desktop.ui.views.base import Place, label
 
@@ -30,11 +30,13 @@ class SettingsView(Place):
         super().__init__(ctx)
         appearance = QGroupBox("Appearance")
         form = QFormLayout(appearance)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.theme = QComboBox()
         for mode, text in THEME_LABELS.items():
             self.theme.addItem(text, mode)
         self.theme.setCurrentIndex(self.theme.findData(ctx.theme.mode))
         self.theme.currentIndexChanged.connect(self._theme_chosen)
+        self.theme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form.addRow("Theme", self.theme)
         self.body.addWidget(appearance)
 
@@ -105,6 +107,7 @@ class SettingsView(Place):
         self.problems.clear()
         for issue in issues:
             self.problems.addItem(str(issue))
+        self.problems.setVisible(bool(issues))
         self.problems_summary.setText(
             f"{len(issues)} problems in the content files; everything else loaded."
             if issues

@@ -1,0 +1,79 @@
+"""`python -m benchmarks [--runs N]`: run every benchmark, print a table, write JSON."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from benchmarks import content_sync, startup
+from benchmarks.report import table, write_json
+
+RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+
+
+def _package_version(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+def machine_facts(qt_version: str | None) -> dict[str, Any]:
+    return {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "qt": qt_version,
+        "pyside6_essentials": _package_version("PySide6-Essentials"),
+        "roadmap_desktop": _package_version("roadmap-desktop"),
+        "cpu_count": os.cpu_count(),
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "qt_qpa_platform": "offscreen",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "--runs", type=int, default=7, help="timed runs per benchmark (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=2, help="untimed start-up runs first (default: %(default)s)"
+    )
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.warmup < 0:
+        parser.error("--runs must be at least 1 and --warmup at least 0")
+
+    print(f"start-up: {args.warmup} warm-up + {args.runs} timed runs each, interleaved …")
+    startup_results, qt_version = startup.measure(args.runs, args.warmup)
+    print("content sync …")
+    sync_results, files = content_sync.measure(args.runs)
+    results = startup_results + sync_results
+
+    machine = machine_facts(qt_version)
+    machine["runs"], machine["warmup"], machine["content_files"] = args.runs, args.warmup, files
+    print()
+    print(table(results))
+    print()
+    for m in results:
+        if m.target is not None and m.ratio is not None:  # report a miss; never fail on it
+            verdict = "met" if m.met else "NOT met"
+            print(f"target: {m.name} <= {m.target:g}x baseline: {verdict} ({m.ratio:.2f}x)")
+    print(
+        f"python {machine['python']}, Qt {qt_version}, {machine['cpu_count']} CPUs, "
+        f"{machine['platform']}, {machine['date']}"
+    )
+    write_json(RESULTS, machine, results)
+    print(f"wrote {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Schema management: migrate at open, re-open cleanly, refuse newer databases untouched."""
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from roadmap_desktop.core.paths import AppPaths
+from roadmap_desktop.core.store import migrate
+from roadmap_desktop.core.store.database import Store
+from roadmap_desktop.core.store.migrate import NewerSchemaError, StoreError
+from roadmap_desktop.core.store.models import Base
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_head_constant_matches_the_shipped_migrations() -> None:
+    assert migrate.alembic_head() == migrate.HEAD_REVISION
+
+
+def test_empty_database_is_migrated_and_reopens_without_change(paths: AppPaths) -> None:
+    first = Store.open(paths)
+    assert first.migration is not None
+    assert (first.migration.from_revision, first.migration.to_revision) == (None, "0001")
+    tables = set(inspect(first.engine).get_table_names())
+    assert {"cards", "decks", "review_log", "tracks", "tasks", "meta"} <= tables
+    first.close()
+
+    again = Store.open(paths)
+    assert again.migration is not None and not again.migration.changed
+    again.close()
+    assert not list(paths.backups_dir.glob("*")), "nothing to protect, so no backup"
+
+
+def test_migrations_build_exactly_the_models(store: Store) -> None:
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_newer_schema_is_refused_and_the_file_is_not_modified(paths: AppPaths) -> None:
+    Store.open(paths).close()
+    conn = sqlite3.connect(paths.db_file)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.execute("PRAGMA journal_mode=DELETE")  # fold the WAL in: one file to compare
+    conn.close()
+    before = digest(paths.db_file)
+
+    with pytest.raises(NewerSchemaError) as caught:
+        Store.open(paths)
+    message = str(caught.value)
+    assert "newer version" in message and "9999" in message and str(paths.db_file) in message
+    assert digest(paths.db_file) == before
+    assert not Path(f"{paths.db_file}-wal").exists(), "not even re-opened for writing"
+    assert not paths.backups_dir.exists() or not list(paths.backups_dir.iterdir())
+
+
+def test_a_foreign_database_is_refused(paths: AppPaths) -> None:
+    paths.ensure()
+    with sqlite3.connect(paths.db_file) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)")
+    conn.close()
+    with pytest.raises(StoreError, match="not a roadmap-desktop database"):
+        Store.open(paths)
+
+
+def test_another_database_url_is_used_instead_of_the_data_dir(
+    tmp_path: Path, paths: AppPaths
+) -> None:
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    opened = Store.open(paths, db_url=f"sqlite:///{elsewhere}")
+    opened.close()
+    assert elsewhere.exists()
+    assert not paths.db_file.exists()

@@ -1,0 +1,209 @@
+"""The CLI as a user runs it: real processes, real data dir, real exit codes."""
+
+import json
+import os
+import sqlite3
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import deck_file
+
+
+def run(
+    *args: str,
+    data_dir: Path | None = None,
+    env: dict[str, str] | None = None,
+    check_code: int | None = 0,
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    command = [sys.executable, "-m", "roadmap_desktop"]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    result = subprocess.run(
+        [*command, *args], capture_output=True, text=True, env=full_env, timeout=120, check=False
+    )
+    if check_code is not None:
+        assert result.returncode == check_code, result.stdout + result.stderr
+    return result
+
+
+def test_help_lists_every_command() -> None:
+    out = run("--help").stdout
+    for command in ("gui", "doctor", "content", "stats", "screenshot", "backup", "restore"):
+        assert command in out
+
+
+def test_version() -> None:
+    assert run("--version").stdout.startswith("roadmap-desktop ")
+
+
+def test_content_check_prints_counts(tmp_path: Path) -> None:
+    result = run("content", "check", "--json", data_dir=tmp_path)
+    report = json.loads(result.stdout)
+    assert report["ok"] and report["issues"] == []
+    assert set(report["counts"]) == {
+        "cards",
+        "decks",
+        "tracks",
+        "tasks",
+        "resources",
+        "prompts",
+        "exercises",
+    }
+    assert report["counts"]["cards"] >= 30
+
+
+def test_content_check_names_file_and_line_of_user_errors(tmp_path: Path) -> None:
+    decks = tmp_path / "content" / "decks"
+    decks.mkdir(parents=True)
+    text = deck_file("Mine", ("ok-card", "Q?", "A.")) + "\n## broken-card\nno separator\n"
+    (decks / "mine.md").write_text(text, encoding="utf-8")
+    line = text.splitlines().index("## broken-card") + 1
+    result = run("content", "check", data_dir=tmp_path, check_code=1)
+    assert f"{decks / 'mine.md'}:{line}: error: card 'broken-card' has no '---'" in result.stderr
+    assert "1 errors" in result.stdout
+
+
+def test_stats_json_counts_synced_cards(tmp_path: Path) -> None:
+    stats = json.loads(run("stats", "--json", data_dir=tmp_path).stdout)
+    cards = stats["cards"]
+    assert cards["new"] == cards["total"] >= 30 and cards["due_today"] == 0
+
+
+def test_data_dir_from_environment(tmp_path: Path) -> None:
+    run("backup", env={"ROADMAP_DESKTOP_HOME": str(tmp_path / "home")})
+    assert (tmp_path / "home" / "roadmap.sqlite3").exists()
+    assert list((tmp_path / "home" / "backups").glob("roadmap-manual-*.sqlite3"))
+
+
+def test_backup_then_restore(tmp_path: Path) -> None:
+    run("stats", data_dir=tmp_path)  # creates and syncs the database
+    made = run("backup", data_dir=tmp_path).stdout
+    backup = Path(made.strip().removeprefix("backed up to "))
+    db = tmp_path / "roadmap.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM card_tags")
+        conn.execute("DELETE FROM cards")
+    conn.close()
+
+    result = run("restore", str(backup), data_dir=tmp_path)
+    assert "state before the restore is saved" in result.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM cards").fetchone()[0] >= 30
+    conn.close()
+
+
+def test_restore_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    result = run("restore", str(tmp_path / "nope.sqlite3"), data_dir=tmp_path, check_code=2)
+    assert "nope.sqlite3: no such file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_newer_database_is_refused_without_traceback(tmp_path: Path) -> None:
+    run("stats", data_dir=tmp_path)
+    with sqlite3.connect(tmp_path / "roadmap.sqlite3") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    result = run("stats", data_dir=tmp_path, check_code=2)
+    assert "newer version of roadmap-desktop" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_screenshot_writes_a_real_png(tmp_path: Path, theme: str) -> None:
+    out = tmp_path / f"browse-{theme}.png"
+    run(
+        "screenshot",
+        "browse",
+        "--out",
+        str(out),
+        "--theme",
+        theme,
+        "--size",
+        "1000x700",
+        data_dir=tmp_path,
+    )
+    assert png_size(out) == (1000, 700)
+    assert out.stat().st_size > 10_000, "a rendered window, not a blank image"
+
+
+def test_screenshot_rejects_a_bad_size(tmp_path: Path) -> None:
+    result = run(
+        "screenshot",
+        "today",
+        "--out",
+        str(tmp_path / "x.png"),
+        "--size",
+        "big",
+        data_dir=tmp_path,
+        check_code=2,
+    )
+    assert "WIDTHxHEIGHT" in result.stderr
+
+
+def test_no_display_is_a_clear_message_not_a_qt_abort(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "roadmap_desktop", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "no display found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_gui_refuses_a_newer_database_with_a_message(tmp_path: Path) -> None:
+    run("stats", data_dir=tmp_path)
+    with sqlite3.connect(tmp_path / "roadmap.sqlite3") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    result = run("--exit-when-ready", data_dir=tmp_path, check_code=2)
+    assert "newer version of roadmap-desktop" in result.stderr
+
+
+def test_the_first_frame_does_not_wait_for_the_database_layer(tmp_path: Path) -> None:
+    """Start-up design guard (speed itself is measured in benchmarks/): nothing of SQLAlchemy,
+    Alembic or Markdown is imported before the window's first frame."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "roadmap_desktop",
+            "--data-dir",
+            str(tmp_path),
+            "--exit-after-first-frame",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    imported = {
+        line.split("|")[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "roadmap_desktop.ui.main_window" in imported
+    assert not {"sqlalchemy", "alembic", "markdown_it", "pygments"} & imported
