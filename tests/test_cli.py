@@ -138,6 +138,22 @@ def test_screenshot_writes_a_real_png(tmp_path: Path, theme: str) -> None:
     assert out.stat().st_size > 10_000, "a rendered window, not a blank image"
 
 
+def test_screenshot_renders_crisply_at_high_dpi(tmp_path: Path) -> None:
+    out = tmp_path / "plan@2x.png"
+    run(
+        "screenshot",
+        "plan",
+        "--out",
+        str(out),
+        "--size",
+        "900x600",
+        "--scale",
+        "2",
+        data_dir=tmp_path,
+    )
+    assert png_size(out) == (1800, 1200)
+
+
 def test_screenshot_rejects_a_bad_size(tmp_path: Path) -> None:
     result = run(
         "screenshot",

@@ -85,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--out", required=True, metavar="FILE.png", type=Path)
     shot.add_argument("--theme", choices=("light", "dark"), default="light")
     shot.add_argument("--size", default="1280x800", metavar="WxH", type=_size)
+    shot.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        metavar="N",
+        help="device pixel ratio, e.g. 2 for a high-DPI (retina) image",
+    )
 
     add("backup", "back up the database now (kept until you delete it)")
     restore = add(
@@ -256,6 +263,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise UserError(f"{out.parent}: no such folder")
     width, height = args.size
+    if not 1.0 <= args.scale <= 4.0:
+        raise UserError(f"--scale {args.scale:g} is out of range (1 to 4)")
     render_view(
         _paths(args),
         getattr(args, "db_url", None),
@@ -263,8 +272,10 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         out,
         theme=args.theme,
         size=(width, height),
+        scale=args.scale,
     )
-    print(f"wrote {out} ({width}x{height}, {args.theme})")
+    pixels = f"{round(width * args.scale)}x{round(height * args.scale)} pixels"
+    print(f"wrote {out} ({width}x{height} at scale {args.scale:g}: {pixels}, {args.theme})")
     return EXIT_OK
 
 

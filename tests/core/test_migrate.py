@@ -1,6 +1,7 @@
 """Schema management: migrate at open, re-open cleanly, refuse newer databases untouched."""
 
 import hashlib
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -85,3 +86,38 @@ def test_another_database_url_is_used_instead_of_the_data_dir(
     opened.close()
     assert elsewhere.exists()
     assert not paths.db_file.exists()
+
+
+def test_an_older_database_is_backed_up_then_upgraded(
+    paths: AppPaths, tmp_path: Path, monkeypatch
+) -> None:
+    """With a real next revision (a temporary copy of the migrations plus 0002), opening a
+    database at 0001 takes a pre-migrate backup first and then upgrades it."""
+    Store.open(paths).close()
+    migrations = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, migrations)
+    (migrations / "versions" / "0002_probe.py").write_text(
+        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+        "import sqlalchemy as sa\nfrom alembic import op\n"
+        "def upgrade():\n    op.create_table('probe', sa.Column('id', sa.Integer, primary_key=True))\n"
+        "def downgrade():\n    op.drop_table('probe')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
+    monkeypatch.setattr("roadmap_desktop.core.store.backup.HEAD_REVISION", "0002")
+
+    upgraded = Store.open(paths)
+    upgraded.close()
+
+    assert upgraded.migration is not None
+    assert (upgraded.migration.from_revision, upgraded.migration.to_revision) == ("0001", "0002")
+    backup = upgraded.migration.backup
+    assert backup is not None and backup.name.startswith("roadmap-pre-migrate-0001-")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert "probe" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    with sqlite3.connect(paths.db_file) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+    conn.close()

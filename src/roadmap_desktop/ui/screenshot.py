@@ -9,9 +9,18 @@ from roadmap_desktop.core.paths import AppPaths
 
 
 def render_view(
-    paths: AppPaths, db_url: str | None, view: str, out: Path, *, theme: str, size: tuple[int, int]
+    paths: AppPaths,
+    db_url: str | None,
+    view: str,
+    out: Path,
+    *,
+    theme: str,
+    size: tuple[int, int],
+    scale: float = 1.0,
 ) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if scale != 1.0:  # must be set before the QApplication exists
+        os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
     from roadmap_desktop.ui.app import application, open_context
     from roadmap_desktop.ui.main_window import MainWindow
 
