@@ -99,7 +99,8 @@ def test_an_older_database_is_backed_up_then_upgraded(
     (migrations / "versions" / "0002_probe.py").write_text(
         'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
         "import sqlalchemy as sa\nfrom alembic import op\n"
-        "def upgrade():\n    op.create_table('probe', sa.Column('id', sa.Integer, primary_key=True))\n"
+        "def upgrade():\n"
+        "    op.create_table('probe', sa.Column('id', sa.Integer, primary_key=True))\n"
         "def downgrade():\n    op.drop_table('probe')\n",
         encoding="utf-8",
     )
