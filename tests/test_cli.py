@@ -103,11 +103,16 @@ def test_restore_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_a_newer_database_is_refused_without_traceback(tmp_path: Path) -> None:
-    run("stats", data_dir=tmp_path)
-    with sqlite3.connect(tmp_path / "roadmap.sqlite3") as conn:
+def make_newer(data_dir: Path) -> None:
+    """A data dir whose database claims a schema this version does not know."""
+    run("stats", data_dir=data_dir)
+    with sqlite3.connect(data_dir / "roadmap.sqlite3") as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.close()
+
+
+def test_a_newer_database_is_refused_without_traceback(tmp_path: Path) -> None:
+    make_newer(tmp_path)
     result = run("stats", data_dir=tmp_path, check_code=2)
     assert "newer version of roadmap-desktop" in result.stderr
     assert "Traceback" not in result.stderr
@@ -187,10 +192,7 @@ def test_no_display_is_a_clear_message_not_a_qt_abort(tmp_path: Path) -> None:
 
 
 def test_the_gui_refuses_a_newer_database_with_a_message(tmp_path: Path) -> None:
-    run("stats", data_dir=tmp_path)
-    with sqlite3.connect(tmp_path / "roadmap.sqlite3") as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    conn.close()
+    make_newer(tmp_path)
     result = run("--exit-when-ready", data_dir=tmp_path, check_code=2)
     assert "newer version of roadmap-desktop" in result.stderr
 

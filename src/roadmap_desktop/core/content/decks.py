@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from roadmap_desktop.core.content.model import CardSpec, ContentIssue, is_key
+from roadmap_desktop.core.content.toml_files import toml_error
 
 FRONT_MATTER = "+++"
 SEPARATOR = "---"
 _HEADING = re.compile(r"^##(?:\s+(?P<key>.*?))?\s*$")
 _TAGS = re.compile(r"^tags:\s*(?P<tags>.*)$", re.IGNORECASE)
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
-_TOML_LINE = re.compile(r"\s*\(at (?:line (?P<line>\d+), column \d+|end of document)\)")
 _DECK_FIELDS = {"deck", "tags"}
 
 _ErrorFn = Callable[[int | None, str], None]
@@ -81,9 +81,8 @@ def _front_matter(lines: list[str], error: _ErrorFn) -> tuple[str, tuple[str, ..
     try:
         meta = tomllib.loads("\n".join(lines[1:end]))
     except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        line = int(found["line"]) + 1 if found and found["line"] else end
-        reason = _TOML_LINE.sub("", str(exc)).strip()
+        found, reason = toml_error(exc)
+        line = found + 1 if found else end  # +1: the front matter starts on line 2
         error(line, f"front matter is not valid TOML ({reason}); file skipped")
         return None
 

@@ -155,6 +155,13 @@ class _Entry:
         return tuple(v.strip() for v in value)
 
 
+def toml_error(exc: tomllib.TOMLDecodeError) -> tuple[int | None, str]:
+    """(line, reason) from tomllib's message; tomllib 3.11 has no lineno attribute."""
+    found = _TOML_LINE.search(str(exc))
+    line = int(found["line"]) if found and found["line"] else None
+    return line, _TOML_LINE.sub("", str(exc)).strip()
+
+
 def _load(data: bytes, file: str, result: TomlParse) -> tuple[_Doc, dict[str, Any]] | None:
     try:
         text = data.decode("utf-8")
@@ -167,10 +174,8 @@ def _load(data: bytes, file: str, result: TomlParse) -> tuple[_Doc, dict[str, An
     try:
         return doc, tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        reason = _TOML_LINE.sub("", str(exc)).strip()
-        line = int(found["line"]) if found and found["line"] else len(doc.lines)
-        doc.error(line, f"not valid TOML ({reason}); file skipped")
+        found, reason = toml_error(exc)
+        doc.error(found or len(doc.lines), f"not valid TOML ({reason}); file skipped")
         result.failed = True
         return None
 
