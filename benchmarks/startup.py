@@ -57,6 +57,14 @@ def _run(args: list[str], expect: str = "first-frame") -> Run:
 
 def measure(runs: int, warmup: int) -> tuple[list[Measurement], str | None]:
     """Interleaved app/bare runs; the measurements and the Qt version the bare child saw."""
+    # An installed wheel is byte-compiled by pip; a source checkout may not be (this
+    # machine sets PYTHONDONTWRITEBYTECODE), so compile it as pip would: users never pay
+    # for compiling the app's modules at start-up.
+    import compileall
+
+    import roadmap_desktop
+
+    compileall.compile_dir(str(Path(roadmap_desktop.__file__).parent), quiet=1)
     with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as data_dir:
         # --exit-after-first-frame never syncs, so the DB is made and filled beforehand.
         _run(["-m", "roadmap_desktop", "--data-dir", data_dir, "content", "sync"], "synced")

@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -94,16 +94,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.views: dict[str, Place] = {}
-        for index, (name, text, _spec) in enumerate(PLACES):
-            shortcut = "Ctrl+," if name == "settings" else f"Ctrl+{index + 1}"
-            item = QListWidgetItem(text)
-            native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-            item.setToolTip(f"{text} ({native})")
-            self.nav.addItem(item)
+        for _name, text, _spec in PLACES:
+            self.nav.addItem(QListWidgetItem(text))
             self.stack.addWidget(_Pending(text))
-            jump = QShortcut(QKeySequence(shortcut), self)
-            jump.activated.connect(lambda n=name: self.show_place(n))
         self.nav.currentRowChanged.connect(self._on_nav)
+        # Key bindings are wired after the first frame (no key can arrive before it), which
+        # keeps QShortcut/QKeySequence set-up off the start-up path.
+        self.first_frame.connect(self._bind_keys)
 
         self.status_text = QLabel("")
         self.statusBar().addWidget(self.status_text, 1)
@@ -116,6 +113,19 @@ class MainWindow(QMainWindow):
         self.show_place(start if start in PLACE_NAMES else "today")
         self._frame_seen = False
         self.installEventFilter(self)
+
+    def _bind_keys(self) -> None:
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        for index, (name, text, _spec) in enumerate(PLACES):
+            shortcut = "Ctrl+," if name == "settings" else f"Ctrl+{index + 1}"
+            sequence = QKeySequence(shortcut)
+            native = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            item = self.nav.item(index)
+            if item is not None:
+                item.setToolTip(f"{text} ({native})")
+            jump = QShortcut(sequence, self)
+            jump.activated.connect(lambda n=name: self.show_place(n))
 
     @classmethod
     def for_context(cls, ctx: AppContext, *, remember: bool = True) -> MainWindow:
