@@ -10,7 +10,6 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from roadmap_desktop import APP_NAME
@@ -24,15 +23,11 @@ if TYPE_CHECKING:
 
 
 def application() -> QApplication:
-    """The one QApplication, created with crisp high-DPI scaling (fractional factors kept)."""
+    """The one QApplication. High-DPI needs no set-up in Qt 6: scaling is on and fractional
+    factors pass through unrounded by default, so text and icons stay crisp."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    from PySide6.QtCore import Qt
-
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("roadmap-desktop")

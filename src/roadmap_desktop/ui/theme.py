@@ -75,7 +75,9 @@ class ThemeManager(QObject):
         super().__init__(app)
         self._app = app
         self._mode = mode if mode in MODES else "system"
-        app.setStyle("Fusion")
+        style = app.style()
+        if style is None or style.name().lower() != "fusion":  # often already the default
+            app.setStyle("Fusion")
         app.styleHints().colorSchemeChanged.connect(self._on_system_change)
         self._dark = self._resolve()
         self._apply()
