@@ -245,8 +245,23 @@ def test_sync_is_all_or_nothing(store: Store, synced: ContentTree, monkeypatch) 
     assert service.content_changed(store, synced.roots), "still marked as needing a sync"
 
 
-def test_the_bundled_curriculum_loads_without_errors(store: Store) -> None:
+def test_the_bundled_curriculum_loads_without_errors_or_warnings(store: Store) -> None:
     outcome = service.sync(store)
-    assert outcome.bundle.errors == []
+    assert outcome.bundle.issues == []
     counts = outcome.bundle.counts()
     assert counts["cards"] >= 30 and counts["tracks"] >= 1 and counts["tasks"] >= 16
+
+
+def test_tags_must_be_known_topics(store: Store, content: ContentTree) -> None:
+    content.write(
+        "resources/topics/t.toml",
+        '[[topics]]\nkey = "streams"\ntitle = "Streams"\ndeck = "Node.js::Streams"\n',
+    )
+    content.write(
+        "decks/streams.md", STREAMS.replace('tags = ["streams"]', 'tags = ["streams", "straems"]')
+    )
+    outcome = service.sync(store, content.roots)
+    [warning] = outcome.bundle.warnings
+    assert "'straems' is not a known topic (used 2 times)" in warning.message
+    assert warning.file == "decks/streams.md"
+    assert outcome.report.kinds["cards"].added == 2, "a warning does not stop the card"

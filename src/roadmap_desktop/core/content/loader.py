@@ -19,21 +19,28 @@ from roadmap_desktop.core.content.model import (
     PromptSpec,
     ResourceSpec,
     TaskSpec,
+    TopicSpec,
     TrackSpec,
 )
 from roadmap_desktop.core.content.toml_files import (
     TomlParse,
     parse_library,
     parse_prompts,
+    parse_topics,
     parse_track,
 )
 
 # Bump when parsing changes what a file yields, so the next start re-syncs.
 PARSER_VERSION = "1"
 
-Keyed = TypeVar("Keyed", CardSpec, TrackSpec, ResourceSpec, PromptSpec)
+Keyed = TypeVar("Keyed", CardSpec, TrackSpec, ResourceSpec, PromptSpec, TopicSpec)
 
-_TOML_KINDS = {"tracks": parse_track, "library": parse_library, "prompts": parse_prompts}
+_TOML_KINDS = {
+    "tracks": parse_track,
+    "library": parse_library,
+    "prompts": parse_prompts,
+    "topics": parse_topics,
+}
 
 
 def content_files(roots: list[ContentRoot]) -> list[tuple[ContentRoot, Path]]:
@@ -83,6 +90,7 @@ def load_content(roots: list[ContentRoot]) -> ContentBundle:
             bundle.tracks += parsed.tracks
             bundle.resources += parsed.resources
             bundle.prompts += parsed.prompts
+            bundle.topics += parsed.topics
             bundle.issues += parsed.issues
             bundle.protected_keys |= parsed.protected_keys
             if parsed.failed:
@@ -117,6 +125,8 @@ def _check_across_files(bundle: ContentBundle) -> None:
     bundle.resources = dedupe(bundle.resources, "resource")
     bundle.prompts = dedupe(bundle.prompts, "prompt")
     bundle.tracks = dedupe(bundle.tracks, "track")
+    bundle.topics = dedupe(bundle.topics, "topic")
+    _check_tags_are_known(bundle)
 
     seen_tasks: dict[str, str] = {}
     resource_keys = {r.key for r in bundle.resources}
@@ -159,6 +169,37 @@ def _check_across_files(bundle: ContentBundle) -> None:
                 track.file,
                 task.line,
                 f"no card carries tag '{tag}', used by task '{task.key}'{others}",
+                "warning",
+            )
+        )
+
+
+def _check_tags_are_known(bundle: ContentBundle) -> None:
+    """Tags must come from resources/topics (typos otherwise split a topic in two). A warning,
+    not an error, so a learner's own cards can carry their own tags."""
+    if not bundle.topics:
+        return
+    known = {t.key for t in bundle.topics}
+    unknown: dict[str, tuple[str, int | None, int]] = {}
+    for card in bundle.cards:
+        for tag in card.tags:
+            if tag not in known:
+                file, line, n = unknown.get(tag, (card.file, card.line, 0))
+                unknown[tag] = (file, line, n + 1)
+    for track in bundle.tracks:
+        for task in track.tasks:
+            for tag in task.tags:
+                if tag not in known:
+                    file, line, n = unknown.get(tag, (track.file, task.line, 0))
+                    unknown[tag] = (file, line, n + 1)
+    for tag, (file, line, uses) in sorted(unknown.items()):
+        more = f" (used {uses} times)" if uses > 1 else ""
+        bundle.issues.append(
+            ContentIssue(
+                file,
+                line,
+                f"tag '{tag}' is not a known topic{more}: add it to "
+                "resources/topics or use an existing one",
                 "warning",
             )
         )

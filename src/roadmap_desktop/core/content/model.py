@@ -118,6 +118,17 @@ class PromptSpec:
     tags: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class TopicSpec:
+    """A known tag: cards and tasks may only use tags that a topics file declares."""
+
+    key: str
+    title: str
+    deck: str
+    file: str
+    line: int | None
+
+
 @dataclass
 class ContentBundle:
     """Everything that loaded, what did not, and which keys must not be retired because
@@ -127,6 +138,7 @@ class ContentBundle:
     tracks: list[TrackSpec] = field(default_factory=list)
     resources: list[ResourceSpec] = field(default_factory=list)
     prompts: list[PromptSpec] = field(default_factory=list)
+    topics: list[TopicSpec] = field(default_factory=list)
     exercises: list[str] = field(default_factory=list)
     issues: list[ContentIssue] = field(default_factory=list)
     files_read: int = 0
@@ -154,5 +166,6 @@ class ContentBundle:
             "tasks": sum(len(t.tasks) for t in self.tracks),
             "resources": len(self.resources),
             "prompts": len(self.prompts),
+            "topics": len(self.topics),
             "exercises": len(self.exercises),
         }

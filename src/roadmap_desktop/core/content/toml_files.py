@@ -20,6 +20,7 @@ from roadmap_desktop.core.content.model import (
     PromptSpec,
     ResourceSpec,
     TaskSpec,
+    TopicSpec,
     TrackSpec,
     is_key,
 )
@@ -40,6 +41,7 @@ class TomlParse:
     tracks: list[TrackSpec] = field(default_factory=list)
     resources: list[ResourceSpec] = field(default_factory=list)
     prompts: list[PromptSpec] = field(default_factory=list)
+    topics: list[TopicSpec] = field(default_factory=list)
     issues: list[ContentIssue] = field(default_factory=list)
     protected_keys: set[str] = field(default_factory=set)
     failed: bool = False
@@ -357,6 +359,27 @@ def parse_prompts(data: bytes, file: str) -> TomlParse:
         result.prompts.append(
             PromptSpec(key, title, tier, minutes, brief, file, line, details, tags)
         )
+    return result
+
+
+def parse_topics(data: bytes, file: str) -> TomlParse:
+    result = TomlParse()
+    loaded = _load(data, file, result)
+    if loaded is None:
+        return result
+    doc, root = loaded
+    for unknown in sorted(set(root) - {"topics"}):
+        doc.error(
+            doc.field_line(1, unknown),
+            f"unknown top-level entry '{unknown}' (a topics file holds [[topics]] tables)",
+        )
+    for index, raw in enumerate(root.get("topics", [])):
+        line = doc.header_line("topics", index)
+        entry = _Entry(doc, raw, line, f"topic #{index + 1}", {"key", "title", "deck"})
+        key, title, deck = entry.key(), entry.text("title"), entry.text("deck")
+        if key is None or title is None or deck is None or not entry.ok:
+            continue
+        result.topics.append(TopicSpec(key, title, deck, file, line))
     return result
 
 
