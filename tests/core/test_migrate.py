@@ -28,7 +28,10 @@ def test_head_constant_matches_the_shipped_migrations() -> None:
 def test_empty_database_is_migrated_and_reopens_without_change(paths: AppPaths) -> None:
     first = Store.open(paths)
     assert first.migration is not None
-    assert (first.migration.from_revision, first.migration.to_revision) == (None, "0001")
+    assert (first.migration.from_revision, first.migration.to_revision) == (
+        None,
+        migrate.HEAD_REVISION,
+    )
     tables = set(inspect(first.engine).get_table_names())
     assert {"cards", "decks", "review_log", "tracks", "tasks", "meta"} <= tables
     first.close()
@@ -91,13 +94,16 @@ def test_another_database_url_is_used_instead_of_the_data_dir(
 def test_an_older_database_is_backed_up_then_upgraded(
     paths: AppPaths, tmp_path: Path, monkeypatch
 ) -> None:
-    """With a real next revision (a temporary copy of the migrations plus 0002), opening a
+    """With a real next revision (a temporary copy of the migrations plus the next one), opening a
     database at 0001 takes a pre-migrate backup first and then upgrades it."""
     Store.open(paths).close()
     migrations = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, migrations)
-    (migrations / "versions" / "0002_probe.py").write_text(
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+    head = migrate.HEAD_REVISION
+    following = f"{int(head) + 1:04d}"
+    (migrations / "versions" / f"{following}_probe.py").write_text(
+        f'revision = "{following}"\ndown_revision = "{head}"\n'
+        "branch_labels = None\ndepends_on = None\n"
         "import sqlalchemy as sa\nfrom alembic import op\n"
         "def upgrade():\n"
         "    op.create_table('probe', sa.Column('id', sa.Integer, primary_key=True))\n"
@@ -105,20 +111,20 @@ def test_an_older_database_is_backed_up_then_upgraded(
         encoding="utf-8",
     )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
-    monkeypatch.setattr("roadmap_desktop.core.store.backup.HEAD_REVISION", "0002")
+    monkeypatch.setattr(migrate, "HEAD_REVISION", following)
+    monkeypatch.setattr("roadmap_desktop.core.store.backup.HEAD_REVISION", following)
 
     upgraded = Store.open(paths)
     upgraded.close()
 
     assert upgraded.migration is not None
-    assert (upgraded.migration.from_revision, upgraded.migration.to_revision) == ("0001", "0002")
+    assert (upgraded.migration.from_revision, upgraded.migration.to_revision) == (head, following)
     backup = upgraded.migration.backup
-    assert backup is not None and backup.name.startswith("roadmap-pre-migrate-0001-")
+    assert backup is not None and backup.name.startswith(f"roadmap-pre-migrate-{head}-")
     with sqlite3.connect(backup) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
         assert "probe" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
     with sqlite3.connect(paths.db_file) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == following
     conn.close()

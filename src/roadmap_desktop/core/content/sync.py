@@ -268,10 +268,10 @@ def _sync_cards(
         deck = decks.get(spec.deck)
         if deck is None:
             deck = decks[spec.deck] = _add(session, Deck(name=spec.deck, created_at=now))
-        if deck.id is None or card.deck_id != deck.id:
+        if not card.user_deck and (deck.id is None or card.deck_id != deck.id):
             card.deck = deck
         wanted, current = set(spec.tags), {t.tag for t in card.tags}
-        if wanted != current:
+        if not card.user_tags and wanted != current:
             card.tags = [t for t in card.tags if t.tag in wanted] + [
                 CardTag(tag=tag) for tag in sorted(wanted - current)
             ]

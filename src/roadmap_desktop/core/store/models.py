@@ -63,6 +63,9 @@ class Deck(Base):
     # Full name with "::" between levels, e.g. "Node.js::Event Loop"; parents are implied.
     name: Mapped[str] = mapped_column(String(255), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Daily limits for this deck and its subdecks; None means the global setting.
+    new_per_day: Mapped[int | None] = mapped_column(Integer)
+    reviews_per_day: Mapped[int | None] = mapped_column(Integer)
 
     cards: Mapped[list[Card]] = relationship(back_populates="deck")
 
@@ -70,8 +73,8 @@ class Deck(Base):
 class Card(Base):
     __tablename__ = "cards"
     __table_args__ = (
-        Index("ix_cards_deck_due", "deck_id", "due"),
-        Index("ix_cards_due", "due"),
+        # Covers the study queue's filters, so its counts never read the cards themselves.
+        Index("ix_cards_queue", "due", "deck_id", "suspended", "retired_at", "buried_until"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -98,6 +101,17 @@ class Card(Base):
     suspended: Mapped[bool] = mapped_column(default=False)
     buried_until: Mapped[date | None] = mapped_column(Date)
 
+    # The learner's own version of a bundled card's text; shown instead of front/back until
+    # reverted, and never touched by a content sync.
+    user_front: Mapped[str | None] = mapped_column(Text)
+    user_back: Mapped[str | None] = mapped_column(Text)
+    # Set when the learner moved or retagged a bundled card: syncs then leave deck/tags alone.
+    user_deck: Mapped[bool] = mapped_column(default=False)
+    user_tags: Mapped[bool] = mapped_column(default=False)
+    # The study day on which the card still has to be drilled (graded < 4), else None.
+    drill_day: Mapped[date | None] = mapped_column(Date, index=True)
+    last_answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+
     deck: Mapped[Deck] = relationship(back_populates="cards")
     tags: Mapped[list[CardTag]] = relationship(
         back_populates="card", cascade="all, delete-orphan", order_by="CardTag.tag"
@@ -120,6 +134,7 @@ class ReviewLog(Base):
     """One answer given to a card. Never rewritten by a content sync."""
 
     __tablename__ = "review_log"
+    __table_args__ = (Index("ix_review_log_day_kind", "study_day", "kind", "was_new"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     card_id: Mapped[int] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"), index=True)
@@ -133,6 +148,13 @@ class ReviewLog(Base):
     interval_after: Mapped[int] = mapped_column(Integer)
     reps_after: Mapped[int] = mapped_column(Integer)
     answer_ms: Mapped[int] = mapped_column(Integer, default=0)
+    # The card's scheduling before this answer, so an undo restores it exactly.
+    was_new: Mapped[bool] = mapped_column(default=False)
+    reps_before: Mapped[int] = mapped_column(Integer, default=0)
+    lapses_before: Mapped[int] = mapped_column(Integer, default=0)
+    due_before: Mapped[date | None] = mapped_column(Date)
+    drill_day_before: Mapped[date | None] = mapped_column(Date)
+    last_answered_before: Mapped[datetime | None] = mapped_column(DateTime)
 
     card: Mapped[Card] = relationship(back_populates="reviews")
 
