@@ -222,7 +222,9 @@ def test_user_cards_are_kept_by_syncs_and_can_be_deleted(
     assert report.kinds["cards"].retired == 29
     with studied.session() as s:
         assert cards.get(s, own).retired_at is None
-        deleted, refused = cards.delete_user_cards(s, [own, s.scalar(select(Card.id).limit(1))])
+        bundled = s.scalar(select(Card.id).where(Card.key == "d-000"))
+        assert bundled is not None
+        deleted, refused = cards.delete_user_cards(s, [own, bundled])
     assert (deleted, refused) == (1, 1)
 
 
