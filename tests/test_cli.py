@@ -52,6 +52,7 @@ def test_content_check_prints_counts(tmp_path: Path) -> None:
         "tasks",
         "resources",
         "prompts",
+        "topics",
         "exercises",
     }
     assert report["counts"]["cards"] >= 30
@@ -72,6 +73,13 @@ def test_stats_json_counts_synced_cards(tmp_path: Path) -> None:
     stats = json.loads(run("stats", "--json", data_dir=tmp_path).stdout)
     cards = stats["cards"]
     assert cards["new"] == cards["total"] >= 30 and cards["due_today"] == 0
+    assert stats["today"] == {
+        "due": 0,
+        "new_available": 20,
+        "drill": 0,
+        "reviews_done": 0,
+        "new_done": 0,
+    }
 
 
 def test_data_dir_from_environment(tmp_path: Path) -> None:

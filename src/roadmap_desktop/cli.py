@@ -234,21 +234,30 @@ def cmd_content(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from roadmap_desktop.core.clock import study_day
     from roadmap_desktop.core.content import service
-    from roadmap_desktop.core.stats import card_counts
+    from roadmap_desktop.core.srs.settings import load_settings
+    from roadmap_desktop.core.stats import card_counts, today_counts
 
     store = _open_store(args)
     try:
         if service.content_changed(store):
             service.sync(store)
-        today = study_day(store.clock.now())
         with store.session() as session:
+            today = study_day(store.clock.now(), load_settings(session).day_start_hour)
             counts = card_counts(session, today)
+            queue = today_counts(session, today)
     finally:
         store.close()
     if args.json:
-        _print_json({"study_day": today.isoformat(), "cards": counts.as_dict()})
+        _print_json(
+            {"study_day": today.isoformat(), "cards": counts.as_dict(), "today": queue.as_dict()}
+        )
     else:
         print(f"study day {today.isoformat()}")
+        print(
+            f"  today: {queue.due} due, {queue.new_available} new available, "
+            f"{queue.drill} to drill; done: {queue.reviews_done} reviews, "
+            f"{queue.new_done} new"
+        )
         for name, value in counts.as_dict().items():
             print(f"  {name.replace('_', ' '):<10} {value:>6}")
     return EXIT_OK

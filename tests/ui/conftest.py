@@ -5,6 +5,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from roadmap_desktop.core.clock import FixedClock
 from roadmap_desktop.core.paths import AppPaths
 from roadmap_desktop.ui.app import open_context
 from roadmap_desktop.ui.context import AppContext
@@ -12,11 +13,11 @@ from roadmap_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def make_ctx(qapp: QApplication, paths: AppPaths):
+def make_ctx(qapp: QApplication, paths: AppPaths, clock: FixedClock):
     made: list[AppContext] = []
 
     def make(*, synced: bool = True) -> AppContext:
-        ctx = open_context(qapp, paths, None)
+        ctx = open_context(qapp, paths, None, clock=clock)
         if synced:
             ctx.sync_content_now()
         made.append(ctx)

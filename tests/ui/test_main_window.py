@@ -5,13 +5,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QApplication, QTreeWidget
+from PySide6.QtWidgets import QApplication
 
+from roadmap_desktop.core import catalog
 from roadmap_desktop.ui.context import AppContext
 from roadmap_desktop.ui.main_window import PLACE_NAMES, MainWindow
 from roadmap_desktop.ui.theme import colors
 from roadmap_desktop.ui.views.browse import BrowseView
 from roadmap_desktop.ui.views.plan import PlanView
+from roadmap_desktop.ui.views.review import ReviewView
 from roadmap_desktop.ui.views.settings import SettingsView
 
 KEYS = [
@@ -64,8 +66,8 @@ def test_theme_override_switches_the_palette_and_is_saved(
     assert ctx.settings.theme == "dark"
     browse = window.view("browse")
     assert isinstance(browse, BrowseView)
-    assert "monokai" not in browse.card.toHtml()  # rendered with inline colours, not classes
-    assert browse.card._dark
+    assert "monokai" not in browse.preview.toHtml()  # inline colours, not classes
+    assert browse.preview._dark
 
 
 def test_content_syncs_in_the_background_and_views_refresh(qtbot, make_ctx) -> None:
@@ -74,31 +76,40 @@ def test_content_syncs_in_the_background_and_views_refresh(qtbot, make_ctx) -> N
     qtbot.addWidget(win)
     browse = win.view("browse")
     assert isinstance(browse, BrowseView)
-    assert browse.decks.count() == 0
+    assert browse.model.rowCount() == 0
     with qtbot.waitSignal(ctx.data_changed, timeout=20000):
         assert ctx.sync_content_if_changed()
-    assert browse.decks.count() >= 3
+    assert browse.model.rowCount() >= 30
     assert "Curriculum:" in win.status_text.text() and "added" in win.status_text.text()
     assert not ctx.sync_content_if_changed(), "nothing changed, nothing to do"
 
 
 def test_review_place_lists_the_deck_tree_with_counts(window: MainWindow) -> None:
-    tree = window.view("review").findChild(QTreeWidget)
-    assert tree is not None
-    top = tree.topLevelItem(0)
-    assert top is not None and top.text(0) == "Node.js"
+    review = window.view("review")
+    assert isinstance(review, ReviewView)
+    tree = review.overview.tree
+    top = next(
+        item
+        for i in range(tree.topLevelItemCount())
+        if (item := tree.topLevelItem(i)) is not None and item.text(0) == "Node.js"
+    )
     kids = [top.child(i) for i in range(top.childCount())]
-    children = {kid.text(0): int(kid.text(1)) for kid in kids if kid is not None}
-    assert {"Event Loop", "Streams", "Modules"} <= set(children)
-    assert int(top.text(1)) == sum(children.values())
+    cards = {kid.text(0): int(kid.text(4)) for kid in kids if kid is not None}
+    assert {"Event Loop", "Streams", "Modules"} <= set(cards)
+    assert int(top.text(4)) == sum(cards.values())
+    assert int(top.text(1)) == 20, "new cards shown after the daily limit"
 
 
-def test_plan_shows_the_track_with_the_seed_original(window: MainWindow) -> None:
+def test_plan_shows_the_track_with_the_seed_original(window: MainWindow, ctx: AppContext) -> None:
     plan = window.view("plan")
     assert isinstance(plan, PlanView)
-    assert plan.tracks.count() >= 1
-    phase = plan.tree.topLevelItem(0)
-    assert phase is not None and phase.childCount() == 16
+    plan.tracks.setCurrentIndex(plan.tracks.findData("node-90-days"))
+    with ctx.store.session() as session:
+        tasks = catalog.track_tasks(session, "node-90-days")
+    phases = [plan.tree.topLevelItem(i) for i in range(plan.tree.topLevelItemCount())]
+    children = [p.child(i) for p in phases if p is not None for i in range(p.childCount())]
+    shown = [child.text(0) for child in children if child is not None]
+    assert shown == [t.title for t in tasks] and len(shown) >= 16
     text = plan.detail.toPlainText()
     assert "Original (seed text)" in text and "Написать" in text
 
@@ -146,5 +157,5 @@ def test_links_open_in_the_system_browser_only_when_safe(
     monkeypatch.setattr(QDesktopServices, "openUrl", fake_open)
     view = window.view("browse")
     assert isinstance(view, BrowseView)
-    view.card.anchorClicked.emit(QUrl(url))
+    view.preview.anchorClicked.emit(QUrl(url))
     assert seen == ([url] if opened else [])

@@ -19,6 +19,7 @@ from roadmap_desktop.ui.theme import ThemeManager
 from roadmap_desktop.ui.ui_settings import UiSettings
 
 if TYPE_CHECKING:
+    from roadmap_desktop.core.clock import Clock
     from roadmap_desktop.ui.context import AppContext
 
 
@@ -36,22 +37,29 @@ def application() -> QApplication:
 
 
 def open_context(
-    app: QApplication, paths: AppPaths, db_url: str | None,
-    settings: UiSettings | None = None, theme: ThemeManager | None = None,
-) -> AppContext:  # fmt: skip
+    app: QApplication,
+    paths: AppPaths,
+    db_url: str | None,
+    settings: UiSettings | None = None,
+    theme: ThemeManager | None = None,
+    clock: Clock | None = None,
+) -> AppContext:
     """Open (and migrate) the store and wire it to the theme and settings. Raises StoreError."""
     from roadmap_desktop.core.store.database import Store
     from roadmap_desktop.ui.context import AppContext
 
     settings = settings or UiSettings(paths.ui_settings_file)
     theme = theme or ThemeManager(app, settings.theme)
-    return AppContext(Store.open(paths, db_url), paths, theme, settings)
+    return AppContext(Store.open(paths, db_url, clock), paths, theme, settings)
 
 
 def run_gui(
-    paths: AppPaths, db_url: str | None, *, exit_after_first_frame: bool = False,
+    paths: AppPaths,
+    db_url: str | None,
+    *,
+    exit_after_first_frame: bool = False,
     exit_when_ready: bool = False,
-) -> int:  # fmt: skip
+) -> int:
     """Run the app. The two exit flags are probes for benchmarks and the Xvfb smoke test:
     quit after the first painted frame, or once the store is open and the place is built."""
     app = application()

@@ -39,6 +39,7 @@ class _SyncJob(QRunnable):
 class AppContext(QObject):
     data_changed = Signal()
     status = Signal(str)
+    navigate = Signal(str)  # a place name: views ask the window to switch
     content_checked = Signal()
 
     def __init__(

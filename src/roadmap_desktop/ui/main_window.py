@@ -71,8 +71,7 @@ class MainWindow(QMainWindow):
     place_changed = Signal(str)
     first_frame = Signal()
 
-    def __init__(self, settings: UiSettings, theme: ThemeManager, *,
-                 remember: bool = True) -> None:  # fmt: skip
+    def __init__(self, settings: UiSettings, theme: ThemeManager, *, remember: bool = True) -> None:
         """``remember=False`` (screenshots) leaves the saved geometry and place alone."""
         super().__init__()
         self.settings = settings
@@ -137,6 +136,7 @@ class MainWindow(QMainWindow):
         """Connect the opened store; the current place is built now, the others on first visit."""
         self.ctx = ctx
         ctx.status.connect(self._show_status)
+        ctx.navigate.connect(self.show_place)
         self._on_nav(self.stack.currentIndex())
 
     def view(self, name: str) -> Place:

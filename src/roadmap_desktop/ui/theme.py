@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 MODES = ("system", "light", "dark")
@@ -89,6 +89,10 @@ class ThemeManager(QObject):
     @property
     def dark(self) -> bool:
         return self._dark
+
+    def muted_brush(self) -> QBrush:
+        """For de-emphasised rows (suspended cards)."""
+        return QBrush(QColor(colors(self._dark)["muted"]))
 
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:

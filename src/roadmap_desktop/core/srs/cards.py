@@ -64,12 +64,16 @@ def view(card: Card) -> CardView:
         tags=tuple(t.tag for t in card.tags),
         origin=card.origin,
         edited=card.origin != Origin.USER
-        and (card.user_front is not None or card.user_back is not None or card.user_deck
-             or card.user_tags),
+        and (
+            card.user_front is not None
+            or card.user_back is not None
+            or card.user_deck
+            or card.user_tags
+        ),
         state=Sm2State(card.ease, card.reps, card.interval, card.lapses),
         due=card.due,
         suspended=card.suspended,
-    )  # fmt: skip
+    )
 
 
 def get(session: Session, card_id: int) -> Card:
@@ -107,21 +111,37 @@ def _set_tags(card: Card, tags: list[str]) -> None:
         ]
 
 
-def add_card(session: Session, deck: str, front: str, back: str, tags: Iterable[str],
-             now: datetime) -> int:  # fmt: skip
+def add_card(
+    session: Session, deck: str, front: str, back: str, tags: Iterable[str], now: datetime
+) -> int:
     if not front.strip() or not back.strip():
         raise CardError("a card needs both a front and a back")
-    card = Card(key=f"user-{uuid.uuid4().hex[:16]}", front=front.strip(), back=back.strip(),
-                origin=Origin.USER, content_hash="", created_at=now, updated_at=now,
-                deck=_deck(session, deck, now))  # fmt: skip
+    card = Card(
+        key=f"user-{uuid.uuid4().hex[:16]}",
+        front=front.strip(),
+        back=back.strip(),
+        origin=Origin.USER,
+        content_hash="",
+        created_at=now,
+        updated_at=now,
+        deck=_deck(session, deck, now),
+    )
     session.add(card)
     _set_tags(card, _check_tags(tags))
     session.flush()
     return card.id
 
 
-def edit_card(session: Session, card_id: int, *, front: str, back: str, now: datetime,
-              tags: Iterable[str] | None = None, deck: str | None = None) -> None:  # fmt: skip
+def edit_card(
+    session: Session,
+    card_id: int,
+    *,
+    front: str,
+    back: str,
+    now: datetime,
+    tags: Iterable[str] | None = None,
+    deck: str | None = None,
+) -> None:
     if not front.strip() or not back.strip():
         raise CardError("a card needs both a front and a back")
     card = get(session, card_id)
@@ -220,5 +240,9 @@ def history(session: Session, card_id: int) -> list[HistoryRow]:
     rows = session.scalars(
         select(ReviewLog).where(ReviewLog.card_id == card_id).order_by(ReviewLog.reviewed_at)
     )
-    return [HistoryRow(r.reviewed_at, r.study_day, r.kind, r.grade, r.interval_after,
-                       r.ease_after, r.answer_ms) for r in rows]  # fmt: skip
+    return [
+        HistoryRow(
+            r.reviewed_at, r.study_day, r.kind, r.grade, r.interval_after, r.ease_after, r.answer_ms
+        )
+        for r in rows
+    ]

@@ -55,8 +55,9 @@ class ReviewSession:
         """Choose and load the next card (None when nothing is left today)."""
         today = self.today()
         with self.store.session() as session:
-            found = queue.next_card(session, today, self.settings, self.deck,
-                                    after=self._last_answered)  # fmt: skip
+            found = queue.next_card(
+                session, today, self.settings, self.deck, after=self._last_answered
+            )
             if found is None:
                 self.current = None
                 return None
@@ -83,16 +84,25 @@ class ReviewSession:
         with self.store.session() as session:
             card = cards.get(session, shown.card.id)
             log = ReviewLog(
-                card_id=card.id, reviewed_at=now, study_day=today, grade=grade,
+                card_id=card.id,
+                reviewed_at=now,
+                study_day=today,
+                grade=grade,
                 kind="drill" if shown.kind == "drill" else "review",
-                ease_before=card.ease, interval_before=card.interval,
-                reps_before=card.reps, lapses_before=card.lapses, due_before=card.due,
-                drill_day_before=card.drill_day, last_answered_before=card.last_answered_at,
-                was_new=shown.kind != "drill" and card.due is None, answer_ms=answer_ms,
-            )  # fmt: skip
+                ease_before=card.ease,
+                interval_before=card.interval,
+                reps_before=card.reps,
+                lapses_before=card.lapses,
+                due_before=card.due,
+                drill_day_before=card.drill_day,
+                last_answered_before=card.last_answered_at,
+                was_new=shown.kind != "drill" and card.due is None,
+                answer_ms=answer_ms,
+            )
             if shown.kind != "drill":
-                state = sm2.review(sm2.Sm2State(card.ease, card.reps, card.interval,
-                                                card.lapses), grade)  # fmt: skip
+                state = sm2.review(
+                    sm2.Sm2State(card.ease, card.reps, card.interval, card.lapses), grade
+                )
                 card.ease, card.reps = state.ease, state.reps
                 card.interval, card.lapses = state.interval, state.lapses
                 card.due = sm2.due_date(today, state.interval)

@@ -68,3 +68,26 @@ def deck_card_totals(session: Session) -> list[tuple[str, int]]:
         .order_by(Deck.name)
     )
     return [(name, int(count)) for name, count in rows]
+
+
+@dataclass(frozen=True)
+class TodayCounts:
+    """What today's study session holds, after the daily limits, and what is done."""
+
+    due: int
+    new_available: int
+    drill: int
+    reviews_done: int
+    new_done: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def today_counts(session: Session, today: date) -> TodayCounts:
+    from roadmap_desktop.core.srs import queue
+    from roadmap_desktop.core.srs.settings import load_settings
+
+    left = queue.counts(session, today, load_settings(session))
+    new_done, reviews_done = queue.done_today(session, today, None)
+    return TodayCounts(left.due, left.new, left.drill, reviews_done, new_done)
