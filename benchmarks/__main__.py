@@ -11,7 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from benchmarks import content_sync, startup
+from benchmarks import content_sync, review, startup
 from benchmarks.report import table, write_json
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
@@ -47,15 +47,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--warmup", type=int, default=2, help="untimed start-up runs first (default: %(default)s)"
     )
+    parser.add_argument(
+        "--only",
+        choices=("startup", "sync", "review"),
+        action="append",
+        help="run only these groups (repeatable; default: all)",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1 or args.warmup < 0:
         parser.error("--runs must be at least 1 and --warmup at least 0")
 
-    print(f"start-up: {args.warmup} warm-up + {args.runs} timed runs each, interleaved …")
-    startup_results, qt_version = startup.measure(args.runs, args.warmup)
-    print("content sync …")
-    sync_results, files = content_sync.measure(args.runs)
-    results = startup_results + sync_results
+    groups = set(args.only or ("startup", "sync", "review"))
+    results = []
+    qt_version, files = None, None
+    if "startup" in groups:
+        print(f"start-up: {args.warmup} warm-up + {args.runs} timed runs each, interleaved …")
+        startup_results, qt_version = startup.measure(args.runs, args.warmup)
+        results += startup_results
+    if "sync" in groups:
+        print("content sync …")
+        sync_results, files = content_sync.measure(args.runs)
+        results += sync_results
+    if "review" in groups:
+        print("review at 1k, 10k and 100k cards (generating the data) …")
+        results += review.measure(args.runs)
 
     machine = machine_facts(qt_version)
     machine["runs"], machine["warmup"], machine["content_files"] = args.runs, args.warmup, files

@@ -1,0 +1,135 @@
+"""Review speed at 1k, 10k and 100k cards, each against bare sqlite3 doing the same work in the
+same run: the study-queue counts, choosing the next card, and answer + next card (committed).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks import generate
+from benchmarks.report import Measurement
+from roadmap_desktop.core.srs import queue
+from roadmap_desktop.core.srs.session import ReviewSession
+from roadmap_desktop.core.srs.settings import StudySettings, save_settings
+
+SIZES = (1_000, 10_000, 100_000)
+DAY = generate.TODAY.isoformat()
+AVAILABLE = "retired_at IS NULL AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)"
+
+
+def _time(fn: Callable[[], object], repeats: int) -> list[float]:
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def measure(runs: int, sizes: tuple[int, ...] = SIZES) -> list[Measurement]:
+    results: list[Measurement] = []
+    for size in sizes:
+        results += _measure_size(size, runs)
+    return results
+
+
+def _measure_size(size: int, runs: int) -> list[Measurement]:
+    results: list[Measurement] = []
+    with tempfile.TemporaryDirectory(prefix="roadmap-review-") as folder:
+        store = generate.build(Path(folder), size)
+        settings = StudySettings(new_per_day=9_999, reviews_per_day=99_999)
+        with store.session() as session:
+            save_settings(session, settings)
+        bare = sqlite3.connect(Path(folder) / "roadmap.sqlite3")
+        repeats = max(20, runs * 5)
+
+        def counts() -> object:
+            with store.session() as session:
+                return queue.counts(session, generate.TODAY, settings)
+
+        def bare_counts() -> object:
+            return [
+                bare.execute(
+                    f"SELECT count(id) FROM cards WHERE {AVAILABLE} AND {cond}", (DAY, *args)
+                ).fetchone()
+                for cond, args in (
+                    ("due IS NOT NULL AND due <= ?", (DAY,)),
+                    ("due IS NULL", ()),
+                    ("drill_day = ?", (DAY,)),
+                )
+            ]
+
+        def next_card() -> object:
+            with store.session() as session:
+                return queue.next_card(session, generate.TODAY, settings)
+
+        def bare_next() -> object:
+            return bare.execute(
+                f"SELECT id FROM cards WHERE {AVAILABLE} AND due IS NOT NULL AND due <= ? "
+                "ORDER BY due, id LIMIT 1",
+                (DAY, DAY),
+            ).fetchone()
+
+        review = ReviewSession(store)
+        review.next()
+
+        def answer_next() -> object:
+            review.answer(4, 3000)
+            return review.next()
+
+        def bare_answer() -> object:
+            row = bare.execute(
+                f"SELECT id, ease, interval, reps FROM cards WHERE {AVAILABLE} AND due IS NOT "
+                "NULL AND due <= ? ORDER BY due, id LIMIT 1",
+                (DAY, DAY),
+            ).fetchone()
+            card_id, ease, interval, reps = row
+            bare.execute(
+                "UPDATE cards SET reps = ?, interval = ?, due = date(?, '+6 days'), "
+                "last_answered_at = ? WHERE id = ?",
+                (reps + 1, max(1, interval) * 2, DAY, DAY, card_id),
+            )
+            bare.execute(
+                "INSERT INTO review_log (card_id, reviewed_at, study_day, grade, kind, "
+                "ease_before, ease_after, interval_before, interval_after, reps_after, "
+                "answer_ms, was_new, reps_before, lapses_before) "
+                "VALUES (?, ?, ?, 4, 'review', ?, ?, ?, ?, ?, 3000, 0, ?, 0)",
+                (card_id, DAY, DAY, ease, ease, interval, interval * 2, reps + 1, reps),
+            )
+            bare.commit()
+            return row
+
+        for label, ours, theirs in (
+            ("queue counts", counts, bare_counts),
+            ("next card", next_card, bare_next),
+            ("answer + next card", answer_next, bare_answer),
+        ):
+            theirs()
+            ours()  # warm caches for both
+            baseline = Measurement(
+                f"review {size // 1000}k: bare sqlite3 {label}", _time(theirs, repeats)
+            )
+            results.append(baseline)
+            results.append(
+                Measurement(
+                    f"review {size // 1000}k: {label}",
+                    _time(ours, repeats),
+                    baseline.name,
+                    baseline.median,
+                )
+            )
+
+        def deck_tree() -> object:
+            with store.session() as session:
+                return queue.deck_counts(session, generate.TODAY, settings)
+
+        results.append(
+            Measurement(f"review {size // 1000}k: deck tree counts", _time(deck_tree, max(5, runs)))
+        )
+        bare.close()
+        store.close()
+    return results
