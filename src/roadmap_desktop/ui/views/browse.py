@@ -39,7 +39,7 @@ COLUMNS = (
     ("Deck", "deck"),
     ("Tags", None),
     ("Due", "due"),
-    ("Interval", "interval"),
+    ("Ivl", "interval"),
     ("Ease", "ease"),
     ("Lapses", "lapses"),
     ("Added", "added"),
@@ -153,7 +153,17 @@ class BrowseView(Place):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(40)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 110), (2, 90)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        for column in range(3, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.sectionClicked.connect(self._sort_by)
@@ -196,7 +206,7 @@ class BrowseView(Place):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(side)
-        split.setSizes([700, 420])
+        split.setSizes([880, 300])
         split.setMinimumHeight(440)
 
         top = QHBoxLayout()

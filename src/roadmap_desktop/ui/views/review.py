@@ -122,7 +122,7 @@ class Reviewer(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.title = label("", "muted")
-        self.remaining = label("", "muted")
+        self.remaining = label("", "muted", wrap=False)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(6)
