@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from roadmap_desktop.core import catalog
+from roadmap_desktop.core.srs.settings import load_settings
 from roadmap_desktop.ui.context import AppContext
 from roadmap_desktop.ui.main_window import PLACE_NAMES, MainWindow
 from roadmap_desktop.ui.theme import colors
@@ -159,3 +160,13 @@ def test_links_open_in_the_system_browser_only_when_safe(
     assert isinstance(view, BrowseView)
     view.preview.anchorClicked.emit(QUrl(url))
     assert seen == ([url] if opened else [])
+
+
+def test_study_settings_are_saved_and_the_views_follow(window: MainWindow, ctx: AppContext) -> None:
+    settings = window.view("settings")
+    assert isinstance(settings, SettingsView)
+    today = window.view("today")
+    settings.new_per_day.setValue(5)
+    with ctx.store.session() as session:
+        assert load_settings(session).new_per_day == 5
+    assert "5 cards" in today.findChild(QPushButton).text()  # type: ignore[union-attr]

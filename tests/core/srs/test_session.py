@@ -9,7 +9,13 @@ from roadmap_desktop.core.clock import FixedClock
 from roadmap_desktop.core.content import service
 from roadmap_desktop.core.srs import cards, queue
 from roadmap_desktop.core.srs.session import ReviewSession
-from roadmap_desktop.core.srs.settings import StudySettings, load_settings, save_settings
+from roadmap_desktop.core.srs.settings import (
+    StudySettings,
+    deck_limits,
+    load_settings,
+    save_settings,
+    set_deck_limits,
+)
 from roadmap_desktop.core.store.database import Store
 from roadmap_desktop.core.store.models import Card, Deck, ReviewLog
 from tests.conftest import ContentTree, deck_file
@@ -249,3 +255,13 @@ def test_settings_round_trip_and_are_validated(store: Store) -> None:
         assert load_settings(s) == StudySettings(5, 50, 6)
         with pytest.raises(ValueError, match="day_start_hour"):
             save_settings(s, StudySettings(day_start_hour=24))
+
+
+def test_deck_limits_round_trip_including_a_parent_level(studied: Store, clock: FixedClock) -> None:
+    with studied.session() as s:
+        set_deck_limits(s, "Node.js", 4, None, clock.now())  # "Node.js" exists only as a prefix
+    with studied.session() as s:
+        assert deck_limits(s, "Node.js") == (4, None)
+        with pytest.raises(ValueError, match="new_per_day"):
+            set_deck_limits(s, "Node.js", 10_000, None, clock.now())
+    assert ReviewSession(studied, deck="Node.js").counts().new == 4

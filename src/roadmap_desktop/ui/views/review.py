@@ -12,10 +12,14 @@ from datetime import date
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roadmap_desktop.core.clock import study_day
+from roadmap_desktop.core.clock import study_day, utc_now
 from roadmap_desktop.core.srs import queue, sm2
 from roadmap_desktop.core.srs.session import ReviewSession, Shown
-from roadmap_desktop.core.srs.settings import load_settings
+from roadmap_desktop.core.srs.settings import deck_limits, load_settings, set_deck_limits
 from roadmap_desktop.ui.context import AppContext
 from roadmap_desktop.ui.views.base import Place, label
 from roadmap_desktop.ui.widgets.card_dialog import CardDialog
@@ -58,8 +62,10 @@ class DeckOverview(QWidget):
         self.study_all.clicked.connect(lambda: self.study.emit(None))
         add = QPushButton("Add card…")
         add.clicked.connect(self._add)
+        self.limits = QPushButton("Deck limits…")
+        self.limits.clicked.connect(self._edit_limits)
         buttons = QHBoxLayout()
-        for button in (self.study_all, self.study_selected, add):
+        for button in (self.study_all, self.study_selected, add, self.limits):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -105,9 +111,59 @@ class DeckOverview(QWidget):
         if item is not None:
             self.study.emit(item.data(0, _DECK_ROLE))
 
+    def _edit_limits(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            self.ctx.status.emit("Select a deck first")
+            return
+        name = item.data(0, _DECK_ROLE)
+        with self.ctx.store.session() as session:
+            values = deck_limits(session, name)
+        dialog = DeckLimitsDialog(name, *values, parent=self)
+        if dialog.exec():
+            with self.ctx.store.session() as session:
+                set_deck_limits(session, name, *dialog.values(), utc_now(self.ctx.store.clock))
+            self.refresh()
+
     def _add(self) -> None:
         item = self.tree.currentItem()
         CardDialog(self.ctx, deck=item.data(0, _DECK_ROLE) if item else None, parent=self).exec()
+
+
+class DeckLimitsDialog(QDialog):
+    """Daily limits for one deck (with its subdecks); "global" leaves the overall setting."""
+
+    def __init__(
+        self, deck: str, new: int | None, reviews: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Limits for {deck}")
+        form = QFormLayout(self)
+        self.new = QSpinBox()
+        self.reviews = QSpinBox()
+        for spin, value, high in ((self.new, new, 9999), (self.reviews, reviews, 99999)):
+            spin.setRange(-1, high)
+            spin.setSpecialValueText("global setting")
+            spin.setValue(-1 if value is None else value)
+        form.addRow("New cards a day", self.new)
+        form.addRow("Reviews a day", self.reviews)
+        form.addRow(
+            label(
+                "Limits count this deck and its subdecks; the global limits still apply.", "muted"
+            )
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[int | None, int | None]:
+        def read(spin: QSpinBox) -> int | None:
+            return None if spin.value() < 0 else spin.value()
+
+        return read(self.new), read(self.reviews)
 
 
 class Reviewer(QWidget):

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
 from roadmap_desktop import __version__
 from roadmap_desktop.core.errors import StoreError
+from roadmap_desktop.core.srs.settings import LIMITS, StudySettings, load_settings, save_settings
 from roadmap_desktop.core.store import backup as backups
 from roadmap_desktop.ui.context import AppContext
 from roadmap_desktop.ui.views.base import Place, label
@@ -39,6 +41,22 @@ class SettingsView(Place):
         self.theme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form.addRow("Theme", self.theme)
         self.body.addWidget(appearance)
+
+        study = QGroupBox("Study")
+        form = QFormLayout(study)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        with ctx.store.session() as session:
+            current = load_settings(session)
+        self.new_per_day = self._spin(0, LIMITS["new_per_day"][1], current.new_per_day)
+        self.reviews_per_day = self._spin(0, LIMITS["reviews_per_day"][1], current.reviews_per_day)
+        self.day_start = self._spin(0, 23, current.day_start_hour)
+        self.day_start.setSuffix(":00")
+        form.addRow("New cards a day", self.new_per_day)
+        form.addRow("Reviews a day", self.reviews_per_day)
+        form.addRow("The study day starts at", self.day_start)
+        for spin in (self.new_per_day, self.reviews_per_day, self.day_start):
+            spin.valueChanged.connect(self._save_study)
+        self.body.addWidget(study)
 
         data = QGroupBox("Your data")
         form = QFormLayout(data)
@@ -87,6 +105,25 @@ class SettingsView(Place):
             )
         else:
             self.backup_state.setText("none yet: one is made when you close the app, once a day")
+
+    @staticmethod
+    def _spin(low: int, high: int, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setValue(value)
+        spin.setKeyboardTracking(False)  # save on Enter or arrows, not on every digit
+        return spin
+
+    def _save_study(self) -> None:
+        settings = StudySettings(
+            new_per_day=self.new_per_day.value(),
+            reviews_per_day=self.reviews_per_day.value(),
+            day_start_hour=self.day_start.value(),
+        )
+        with self.ctx.store.session() as session:
+            save_settings(session, settings)
+        self.ctx.status.emit("Study settings saved")
+        self.ctx.data_changed.emit()
 
     def _theme_chosen(self) -> None:
         mode = self.theme.currentData()
