@@ -128,3 +128,44 @@ def test_an_older_database_is_backed_up_then_upgraded(
     with sqlite3.connect(paths.db_file) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == following
     conn.close()
+
+
+def test_a_0001_database_with_reviews_upgrades_keeping_them(paths: AppPaths) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    paths.ensure()
+    engine = create_engine(paths.db_url)
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO decks (id, name, created_at) VALUES (1, 'D', '2026-01-01')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO cards (id, key, deck_id, front, back, origin, content_hash, created_at, "
+            "updated_at, ease, reps, interval, lapses, due, suspended) VALUES (1, 'k', 1, 'Q', "
+            "'A', 'bundled', 'h', '2026-01-01', '2026-01-01', 2.6, 1, 1, 0, '2026-01-02', 0)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO review_log (card_id, reviewed_at, study_day, grade, kind, ease_before, "
+            "ease_after, interval_before, interval_after, reps_after, answer_ms) VALUES "
+            "(1, '2026-01-01 10:00:00', '2026-01-01', 5, 'review', 2.5, 2.6, 0, 1, 1, 1200)"
+        )
+    engine.dispose()
+
+    upgraded = Store.open(paths)
+    try:
+        assert upgraded.migration is not None and upgraded.migration.from_revision == "0001"
+        assert upgraded.migration.backup is not None
+        with upgraded.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT grade, answer_ms, was_new, reps_before FROM review_log"
+            ).one()
+            card = conn.exec_driver_sql("SELECT user_deck, drill_day FROM cards").one()
+        assert tuple(row) == (5, 1200, 0, 0) and tuple(card) == (0, None)
+    finally:
+        upgraded.close()

@@ -95,9 +95,29 @@ def upgrade(
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite "batch" migrations copy a table and drop the old one; with foreign keys
+            # on, that drop cascades into every child row (review history!). Alembic's advice:
+            # migrate with them off, then prove the references still hold.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StoreError(
+                            f"the upgrade of {_describe(engine)} left {len(broken)} broken "
+                            "references and was rolled back; please report this"
+                        )
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     return MigrationResult(revision, HEAD_REVISION, backup_path)
 
 
