@@ -265,3 +265,17 @@ def test_tags_must_be_known_topics(store: Store, content: ContentTree) -> None:
     assert "'straems' is not a known topic (used 2 times)" in warning.message
     assert warning.file == "decks/streams.md"
     assert outcome.report.kinds["cards"].added == 2, "a warning does not stop the card"
+
+
+def test_the_same_page_twice_in_the_library_is_flagged(store: Store, content: ContentTree) -> None:
+    content.write("resources/library/a.toml", LIBRARY)
+    content.write(
+        "resources/library/b.toml",
+        LIBRARY.replace('key = "node-stream"', 'key = "stream-docs"').replace(
+            "https://nodejs.org/api/stream.html", "https://www.nodejs.org/api/stream.html/#intro"
+        ),
+    )
+    outcome = service.sync(store, content.roots)
+    [warning] = outcome.bundle.warnings
+    assert warning.file == "resources/library/b.toml" and warning.line == 2
+    assert "same page as 'node-stream' (resources/library/a.toml:2)" in warning.message

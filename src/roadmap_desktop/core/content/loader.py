@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from roadmap_desktop.core.content.decks import parse_deck
 from roadmap_desktop.core.content.locate import ContentRoot
@@ -127,6 +128,7 @@ def _check_across_files(bundle: ContentBundle) -> None:
     bundle.tracks = dedupe(bundle.tracks, "track")
     bundle.topics = dedupe(bundle.topics, "topic")
     _check_tags_are_known(bundle)
+    _check_urls_are_unique(bundle)
 
     seen_tasks: dict[str, str] = {}
     resource_keys = {r.key for r in bundle.resources}
@@ -203,3 +205,27 @@ def _check_tags_are_known(bundle: ContentBundle) -> None:
                 "warning",
             )
         )
+
+
+def same_url(url: str) -> str:
+    """A URL reduced to what identifies the page: no scheme case, www., fragment or trailing /."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}{'?' + parts.query if parts.query else ''}"
+
+
+def _check_urls_are_unique(bundle: ContentBundle) -> None:
+    """The library is one deduplicated list: a second entry for the same page is a warning."""
+    first: dict[str, ResourceSpec] = {}
+    for resource in bundle.resources:
+        seen = first.setdefault(same_url(resource.url), resource)
+        if seen is not resource:
+            bundle.issues.append(
+                ContentIssue(
+                    resource.file,
+                    resource.line,
+                    f"resource '{resource.key}' points at the same page as "
+                    f"'{seen.key}' ({seen.file}:{seen.line}); cite that one",
+                    "warning",
+                )
+            )
