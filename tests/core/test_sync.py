@@ -277,5 +277,5 @@ def test_the_same_page_twice_in_the_library_is_flagged(store: Store, content: Co
     )
     outcome = service.sync(store, content.roots)
     [warning] = outcome.bundle.warnings
-    assert warning.file == "resources/library/b.toml" and warning.line == 2
-    assert "same page as 'node-stream' (resources/library/a.toml:2)" in warning.message
+    assert warning.file == "resources/library/b.toml" and warning.line == 1
+    assert "same page as 'node-stream' (resources/library/a.toml:1)" in warning.message
