@@ -91,7 +91,7 @@ def render(bundle: ContentBundle) -> str:
         "",
         "| kind | count |",
         "| --- | --- |",
-        *[f"| {kind} | {n} |" for kind, n in counts.items()],
+        *[f"| {kind} | {n} |" for kind, n in counts.items() if kind != "exercises"],
         "",
         "## Tracks",
         "",
@@ -172,8 +172,8 @@ def render(bundle: ContentBundle) -> str:
                 "day or week is covered and every topic has cards."
             ]
         ),
-        "- Exercises: none yet; their format and runner are separate work, and task `exercises` "
-        "lists are empty until they land.",
+        "- Exercises: tasks' `exercises` lists stay empty until the exercise set lands "
+        "(`roadmap-desktop exercise list` shows what exists).",
         "",
     ]
     return "\n".join(lines)
