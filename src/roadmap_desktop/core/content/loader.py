@@ -96,8 +96,15 @@ def load_content(roots: list[ContentRoot]) -> ContentBundle:
             bundle.protected_keys |= parsed.protected_keys
             if parsed.failed:
                 bundle.failed_files.add(shown)
-        else:  # exercises/<slug>/exercise.toml: the format arrives with the exercise runner
-            bundle.exercises.append(relative.parts[1])
+        else:  # exercises/<slug>/exercise.toml
+            from roadmap_desktop.core.exercises.spec import parse_exercise
+
+            spec, found = parse_exercise(path.parent, shown)
+            bundle.issues += found
+            if spec is not None:
+                bundle.exercises.append(spec.slug)
+            else:
+                bundle.failed_files.add(shown)
     _check_across_files(bundle)
     return bundle
 

@@ -233,3 +233,31 @@ class Prompt(Base):
     source_file: Mapped[str | None] = mapped_column(String(512))
     content_hash: Mapped[str] = mapped_column(String(64))
     retired_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ExerciseAttempt(Base):
+    """One run of an exercise's tests by the learner."""
+
+    __tablename__ = "exercise_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(128), index=True)
+    ran_at: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16))
+    passed: Mapped[int] = mapped_column(Integer)
+    failed: Mapped[int] = mapped_column(Integer)
+    duration_ms: Mapped[int] = mapped_column(Integer)
+    hints_revealed: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ExerciseProgress(Base):
+    """Where the learner stands on an exercise; keyed by slug so it survives content edits."""
+
+    __tablename__ = "exercise_progress"
+
+    slug: Mapped[str] = mapped_column(String(128), primary_key=True)
+    hints_revealed: Mapped[int] = mapped_column(Integer, default=0)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_status: Mapped[str | None] = mapped_column(String(16))
+    solved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    solution_shown: Mapped[bool] = mapped_column(default=False)
