@@ -12,6 +12,8 @@ import pytest
 
 from tests.conftest import deck_file
 
+REPO = Path(__file__).resolve().parents[1]
+
 
 def run(
     *args: str,
@@ -233,3 +235,36 @@ def test_the_first_frame_does_not_wait_for_the_database_layer(tmp_path: Path) ->
     }
     assert "roadmap_desktop.ui.main_window" in imported
     assert not {"sqlalchemy", "alembic", "markdown_it", "pygments"} & imported
+
+
+def test_exercise_list_run_and_exit_codes(tmp_path: Path) -> None:
+    listed = json.loads(run("exercise", "list", "--json", data_dir=tmp_path).stdout)
+    assert {"lru-cache", "promise-pool", "event-emitter"} <= {row["slug"] for row in listed}
+    assert all(row["state"] == "new" for row in listed)
+
+    # the workspace starts from the starter, which fails: exit 1, and the attempt is stored
+    failed = run("exercise", "run", "lru-cache", "--json", data_dir=tmp_path, check_code=1)
+    assert json.loads(failed.stdout)["status"] == "fail"
+    assert (tmp_path / "workspace" / "lru-cache" / "lru-cache.mjs").exists()
+    listed = json.loads(run("exercise", "list", "--json", data_dir=tmp_path).stdout)
+    assert next(r for r in listed if r["slug"] == "lru-cache")["state"] == "attempted"
+
+    reference = REPO / "exercises" / "lru-cache" / "reference" / "lru-cache.mjs"
+    passed = run("exercise", "run", "lru-cache", "--solution", str(reference), data_dir=tmp_path)
+    assert passed.stdout.rstrip().splitlines()[-1].startswith("pass: 14 passed, 0 failed")
+
+    broken = tmp_path / "broken.mjs"
+    broken.write_text("export class LRUCache {", encoding="utf-8")
+    errored = run(
+        "exercise", "run", "lru-cache", "--solution", str(broken), data_dir=tmp_path, check_code=2
+    )
+    assert "SyntaxError" in errored.stdout
+    missing = run("exercise", "run", "no-such", data_dir=tmp_path, check_code=2)
+    assert "no exercise 'no-such'" in missing.stderr
+
+
+def test_the_author_check_passes_for_every_bundled_exercise(tmp_path: Path) -> None:
+    result = run("exercise", "check", data_dir=tmp_path)
+    lines = result.stdout.strip().splitlines()
+    count = len(list((REPO / "exercises").glob("*/exercise.toml")))
+    assert count >= 3 and lines[-1] == f"{count} passed, 0 failed"

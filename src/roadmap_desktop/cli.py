@@ -93,6 +93,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="device pixel ratio, e.g. 2 for a high-DPI (retina) image",
     )
 
+    exercise = add("exercise", "list, run and check the JavaScript exercises")
+    exercise_commands = exercise.add_subparsers(
+        dest="exercise_command", metavar="ACTION", required=True
+    )
+    listing = exercise_commands.add_parser("list", parents=[common], help="list the exercises")
+    listing.add_argument("--json", action="store_true", help="print as JSON")
+    run = exercise_commands.add_parser(
+        "run",
+        parents=[common],
+        help="run an exercise's tests (exit 0 pass, 1 fail, 2 error or timeout)",
+    )
+    run.add_argument("slug")
+    run.add_argument(
+        "--solution",
+        type=Path,
+        metavar="PATH",
+        help="the file to test (default: your workspace copy)",
+    )
+    run.add_argument("--json", action="store_true", help="print the full result as JSON")
+    check = exercise_commands.add_parser(
+        "check",
+        parents=[common],
+        help="author check: references pass, starters fail, test names match",
+    )
+    check.add_argument("slugs", nargs="*", metavar="SLUG")
+
     add("backup", "back up the database now (kept until you delete it)")
     restore = add(
         "restore", "replace the database with a backup (the current state is backed up first)"
@@ -123,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "screenshot": cmd_screenshot,
         "backup": cmd_backup,
         "restore": cmd_restore,
+        "exercise": cmd_exercise,
     }
     from roadmap_desktop.core.errors import StoreError
 
@@ -286,6 +313,132 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     pixels = f"{round(width * args.scale)}x{round(height * args.scale)} pixels"
     print(f"wrote {out} ({width}x{height} at scale {args.scale:g}: {pixels}, {args.theme})")
     return EXIT_OK
+
+
+def cmd_exercise(args: argparse.Namespace) -> int:
+    from roadmap_desktop.core.content.locate import content_roots
+    from roadmap_desktop.core.exercises.catalog import load_exercises
+    from roadmap_desktop.core.exercises.runner import NodeMissingError
+
+    paths = _paths(args)
+    specs, issues = load_exercises(content_roots(paths.user_content_dir))
+    for issue in issues:
+        print(issue, file=sys.stderr)
+    by_slug = {spec.slug: spec for spec in specs}
+    try:
+        if args.exercise_command == "list":
+            return _exercise_list(args, specs)
+        if args.exercise_command == "check":
+            return _exercise_check(args, specs, by_slug)
+        return _exercise_run(args, by_slug)
+    except NodeMissingError as exc:
+        raise UserError(str(exc)) from exc
+
+
+def _exercise_list(args: argparse.Namespace, specs: list[Any]) -> int:
+    from roadmap_desktop.core.exercises.progress import progress_rows
+
+    store = _open_store(args)
+    try:
+        with store.session() as session:
+            progress = progress_rows(session)
+    finally:
+        store.close()
+    rows = [
+        {
+            "slug": s.slug,
+            "title": s.title,
+            "difficulty": s.difficulty,
+            "minutes": s.minutes,
+            "topics": list(s.topics),
+            "source": s.source,
+            "state": progress[s.slug].state if s.slug in progress else "new",
+        }
+        for s in specs
+    ]
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(
+                f"{row['slug']:<22} {row['state']:<10} {row['difficulty']:<7} "
+                f"{row['minutes']:>3} min  {row['title']}"
+            )
+    return EXIT_OK
+
+
+def _exercise_run(args: argparse.Namespace, by_slug: dict[str, Any]) -> int:
+    from roadmap_desktop.core.clock import utc_now
+    from roadmap_desktop.core.exercises.progress import record_attempt
+    from roadmap_desktop.core.exercises.runner import run_exercise
+    from roadmap_desktop.core.exercises.workspace import ensure_workspace
+
+    spec = by_slug.get(args.slug)
+    if spec is None:
+        raise UserError(f"no exercise '{args.slug}' (see: roadmap-desktop exercise list)")
+    paths = _paths(args)
+    if args.solution is not None:
+        if len(spec.files) != 1:
+            raise UserError(f"{args.slug} has several files; run it from your workspace")
+        if not args.solution.is_file():
+            raise UserError(f"{args.solution}: no such file")
+        files = {spec.files[0]: args.solution}
+    else:
+        files = ensure_workspace(paths.workspace_dir, spec)
+    result = run_exercise(spec, files)
+    if args.solution is None:  # the learner's own attempt: remember it
+        store = _open_store(args)
+        try:
+            with store.session() as session:
+                record_attempt(session, result, utc_now(store.clock))
+        finally:
+            store.close()
+    if args.json:
+        _print_json(result.to_json())
+    else:
+        _print_run(result)
+    return {"pass": EXIT_OK, "fail": EXIT_PROBLEMS}.get(result.status, EXIT_ERROR)
+
+
+def _print_run(result: Any) -> None:
+    marks = {"pass": "ok  ", "fail": "FAIL", "skip": "skip", "todo": "todo"}
+    for test in result.tests:
+        took = f" ({test.duration_ms:.0f} ms)" if test.duration_ms is not None else ""
+        print(f"[{marks[test.status]}] {test.name}{took}")
+        if test.status == "fail":
+            if test.message:
+                print(f"       {test.message.splitlines()[0]}")
+            if test.expected is not None:
+                print(f"       expected: {test.expected}\n       actual:   {test.actual}")
+            for frame in test.frames[:1]:
+                print(f"       at {frame.file}:{frame.line}:{frame.column}")
+    if result.output:
+        print("--- output ---")
+        print(result.output)
+    if result.explanation:
+        print(result.explanation)
+    print(
+        f"{result.status}: {result.passed} passed, {result.failed} failed "
+        f"in {result.wall_ms / 1000:.2f} s"
+    )
+
+
+def _exercise_check(args: argparse.Namespace, specs: list[Any], by_slug: dict[str, Any]) -> int:
+    from roadmap_desktop.core.exercises.check import check_exercise
+
+    unknown = [slug for slug in args.slugs if slug not in by_slug]
+    if unknown:
+        raise UserError(f"no exercise {', '.join(unknown)}")
+    chosen = [by_slug[slug] for slug in args.slugs] if args.slugs else specs
+    bad = 0
+    for spec in chosen:
+        result = check_exercise(spec)
+        print(f"[{'ok  ' if result.ok else 'FAIL'}] {spec.slug}")
+        for problem in result.problems:
+            print(f"       {problem}")
+        bad += not result.ok
+    print(f"{len(chosen) - bad} passed, {bad} failed")
+    return EXIT_PROBLEMS if bad else EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
