@@ -212,3 +212,12 @@ def test_the_environment_is_minimal(tmp_path: Path, monkeypatch) -> None:
     )
     assert run(make(tmp_path, code)).status == "pass"
     assert os.environ["SECRET_TOKEN"] == "hunter2"
+
+
+def test_re_running_only_the_failed_tests(tmp_path: Path) -> None:
+    spec = make(tmp_path, "export const add = (a, b) => a + b;")
+    result = run_exercise(
+        spec, {"add.mjs": spec.reference("add.mjs")}, only=["add > handles negatives"]
+    )
+    assert result.status == "pass"
+    assert [t.name for t in result.tests] == ["add > handles negatives"]

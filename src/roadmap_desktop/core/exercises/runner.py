@@ -26,7 +26,7 @@ import threading
 import time
 import uuid
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -149,8 +149,10 @@ def run_exercise(
     *,
     handle: RunHandle | None = None,
     node: str | None = None,
+    only: list[str] | None = None,
 ) -> RunResult:
-    """Run ``spec``'s tests against ``files`` (learner file name -> path on disk)."""
+    """Run ``spec``'s tests against ``files`` (learner file name -> path on disk).
+    ``only``: full test names to re-run (e.g. the failed ones); the verdict then covers them."""
     node = node or find_node()[0]
     handle = handle or RunHandle()
     missing_files = [name for name in spec.files if name not in files]
@@ -162,10 +164,12 @@ def run_exercise(
             shutil.copyfile(files[name], workdir / name)
         for name in spec.tests:
             shutil.copyfile(spec.test_file(name), workdir / name)  # pristine, every run
-        return _run(spec, workdir, node, handle)
+        if only:
+            spec = replace(spec, expected_tests=tuple(n for n in spec.expected_tests if n in only))
+        return _run(spec, workdir, node, handle, only or [])
 
 
-def _command(spec: ExerciseSpec, node: str) -> list[str]:
+def _command(spec: ExerciseSpec, node: str, only: list[str]) -> list[str]:
     timeout_ms = spec.timeout_seconds * 1000
     command = [
         node,
@@ -177,6 +181,7 @@ def _command(spec: ExerciseSpec, node: str) -> list[str]:
         "--test-reporter-destination=stdout",
         f"--test-timeout={timeout_ms}",
         "--test-force-exit",
+        *(f"--test-name-pattern=^{re.escape(name.split(' > ')[-1])}$" for name in only),
         *spec.tests,
     ]
     prlimit = shutil.which("prlimit")
@@ -185,7 +190,9 @@ def _command(spec: ExerciseSpec, node: str) -> list[str]:
     return command
 
 
-def _run(spec: ExerciseSpec, workdir: Path, node: str, handle: RunHandle) -> RunResult:
+def _run(
+    spec: ExerciseSpec, workdir: Path, node: str, handle: RunHandle, only: list[str]
+) -> RunResult:
     token = uuid.uuid4().hex
     env = _base_env(node) | {
         "HOME": str(workdir),
@@ -194,7 +201,7 @@ def _run(spec: ExerciseSpec, workdir: Path, node: str, handle: RunHandle) -> Run
     }
     started = time.monotonic()
     process = subprocess.Popen(
-        _command(spec, node),
+        _command(spec, node, only),
         cwd=workdir,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -221,7 +228,9 @@ def _run(spec: ExerciseSpec, workdir: Path, node: str, handle: RunHandle) -> Run
         stdout.join(2.0)
         stderr.join(2.0)
     wall_ms = (time.monotonic() - started) * 1000
-    return _interpret(spec, stdout.text(), stderr.text(), exit_code, wall_ms, timed_out, cancelled)
+    return _interpret(
+        spec, stdout.text(), stderr.text(), exit_code, wall_ms, timed_out, cancelled, only
+    )
 
 
 class _Drain(threading.Thread):
@@ -306,6 +315,7 @@ def _interpret(
     wall_ms: float,
     timed_out: bool,
     cancelled: bool,
+    only: list[str] | None = None,
 ) -> RunResult:
     tests: list[TestResult] = []
     printed: list[str] = []
@@ -337,6 +347,8 @@ def _interpret(
             tests.append(_test_result(full, event, spec.files))
         elif kind in ("test:stdout", "test:stderr"):
             printed.append(str(event.get("message", "")).rstrip("\n"))
+    if only:  # a re-run: the tests filtered out by name are reported as skipped; drop them
+        tests = [t for t in tests if not (t.status == "skip" and t.name not in only)]
     output = "\n".join(printed)
     if len(output) > OUTPUT_LIMIT:
         output = output[:OUTPUT_LIMIT] + "\n[output truncated]"
