@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, QUrl
 
 from roadmap_desktop.core.exercises import progress
+from roadmap_desktop.core.exercises.runner import RunResult
 from roadmap_desktop.ui.context import AppContext
 from roadmap_desktop.ui.main_window import MainWindow
 from roadmap_desktop.ui.views.exercises import ExercisesView
@@ -93,7 +94,7 @@ def test_a_new_run_supersedes_the_one_in_progress(qtbot, ctx: AppContext) -> Non
     qtbot.wait(300)
     view.files["lru-cache.mjs"].write_text(REFERENCE)
     view._show_file()
-    results = []
+    results: list[RunResult] = []
     view.run_finished.connect(results.append)
     result = run_and_wait(qtbot, view)
     assert result.status == "pass"
