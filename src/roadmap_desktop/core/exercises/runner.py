@@ -5,8 +5,8 @@ Design (research/node-test-runner.md):
 - our reporter turns runner events into JSON lines; learner output cannot forge them;
 - a pass needs every expected test to report a pass (not skip/todo): exit codes and summary
   counts are forgeable (`process.exit(0)` makes `node --test` exit 0);
-- limits: a wall-clock timeout, V8's heap flag plus RLIMIT_DATA through `prlimit` (RLIMIT_AS
-  breaks Node; no preexec_fn in a threaded Qt process), capped output, a minimal environment;
+- limits: a wall-clock timeout, RLIMIT_DATA through `prlimit` (RLIMIT_AS breaks Node; no
+  preexec_fn in a threaded Qt process), capped output, a minimal environment;
 - the run gets its own session (process group), killed on timeout, cancel and after every run;
   children that escaped with `detached: true` are found by a per-run environment token and
   killed too; the temporary folder is removed.
@@ -36,8 +36,10 @@ Status = Literal["pass", "fail", "error", "timeout", "cancelled"]
 TestStatus = Literal["pass", "fail", "skip", "todo"]
 
 MIN_NODE = 20
-HEAP_MB = 256
-DATA_LIMIT_BYTES = 2 * 1024**3  # RLIMIT_DATA: heap bombs die here even past V8's own limit
+# RLIMIT_DATA for the whole run (through `prlimit`): a heap bomb dies with V8's "heap out of
+# memory". V8's --max-old-space-size is only the fallback where prlimit is missing: the flag
+# alone costs ~50 ms per run (Node then cannot use its start-up snapshot as is).
+MEMORY_LIMIT_MB = 1024
 OUTPUT_LIMIT = 64 * 1024  # what the learner's code may print, per run
 _MARK = "\x1eRD "
 _HERE = Path(__file__).resolve().parent
@@ -173,7 +175,6 @@ def _command(spec: ExerciseSpec, node: str, only: list[str]) -> list[str]:
     timeout_ms = spec.timeout_seconds * 1000
     command = [
         node,
-        f"--max-old-space-size={HEAP_MB}",
         "--require",
         str(PRELOAD),
         "--test",
@@ -186,8 +187,8 @@ def _command(spec: ExerciseSpec, node: str, only: list[str]) -> list[str]:
     ]
     prlimit = shutil.which("prlimit")
     if prlimit is not None:
-        command = [prlimit, f"--data={DATA_LIMIT_BYTES}", "--", *command]
-    return command
+        return [prlimit, f"--data={MEMORY_LIMIT_MB * 1024 * 1024}", "--", *command]
+    return [node, f"--max-old-space-size={MEMORY_LIMIT_MB}", *command[1:]]
 
 
 def _run(
@@ -212,15 +213,21 @@ def _run(
     stdout, stderr = _Drain(process.stdout, 8 * 1024 * 1024), _Drain(process.stderr, OUTPUT_LIMIT)
     deadline = started + spec.timeout_seconds + 1.5  # node's own --test-timeout fires first
     timed_out = cancelled = False
+    exited = threading.Event()  # set the moment the process ends: no polling latency
+
+    def wait_for_exit() -> None:
+        process.wait()
+        exited.set()
+
+    threading.Thread(target=wait_for_exit, daemon=True).start()
     try:
-        while process.poll() is None:
+        while not exited.wait(0.05):
             if handle.cancelled:
                 cancelled = True
                 break
             if time.monotonic() > deadline:
                 timed_out = True
                 break
-            time.sleep(0.02)
     finally:
         _kill_everything(process, token)
         exit_code = process.poll()
@@ -420,7 +427,7 @@ def _verdict(
         )
     if re.search(r"heap out of memory|Allocation failed|Reached heap limit", everything):
         return "error", (
-            f"Your code ran out of memory (the limit is {HEAP_MB} MB): look for a "
+            f"Your code ran out of memory (the limit is {MEMORY_LIMIT_MB} MB): look for a "
             "loop that keeps growing an array, string or map."
         )
     if failures and not tests:
