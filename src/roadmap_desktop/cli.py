@@ -119,6 +119,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("slugs", nargs="*", metavar="SLUG")
 
+    anki = add(
+        "export-anki",
+        "export flashcards to an Anki package (.apkg); re-exports update the notes already in Anki",
+    )
+    anki.add_argument("--out", required=True, type=Path, metavar="FILE.apkg")
+    anki.add_argument(
+        "--deck",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only this deck and its subdecks (repeatable)",
+    )
+    anki.add_argument(
+        "--query", metavar="Q", help='only cards matching a browser search, e.g. "tag:redis is:due"'
+    )
+    anki.add_argument(
+        "--with-history",
+        action="store_true",
+        help="also write the review history as FILE.reviews.csv",
+    )
+
     add("backup", "back up the database now (kept until you delete it)")
     restore = add(
         "restore", "replace the database with a backup (the current state is backed up first)"
@@ -150,6 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backup": cmd_backup,
         "restore": cmd_restore,
         "exercise": cmd_exercise,
+        "export-anki": cmd_export_anki,
     }
     from roadmap_desktop.core.errors import StoreError
 
@@ -439,6 +461,34 @@ def _exercise_check(args: argparse.Namespace, specs: list[Any], by_slug: dict[st
         bad += not result.ok
     print(f"{len(chosen) - bad} passed, {bad} failed")
     return EXIT_PROBLEMS if bad else EXIT_OK
+
+
+def cmd_export_anki(args: argparse.Namespace) -> int:
+    from roadmap_desktop.core.content import service
+    from roadmap_desktop.core.export.anki import ExportError, export_anki
+    from roadmap_desktop.core.srs.search import SearchError
+
+    store = _open_store(args)
+    try:
+        if service.content_changed(store):
+            service.sync(store)
+        report = export_anki(
+            store,
+            args.out,
+            decks=tuple(args.deck),
+            query=args.query,
+            with_history=args.with_history,
+        )
+    except (ExportError, SearchError) as exc:
+        raise UserError(str(exc)) from exc
+    finally:
+        store.close()
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(report.summary())
+    for deck in report.decks:
+        print(f"  {deck}")
+    return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -28,30 +28,60 @@ LANGUAGE_ALIASES = {
 }
 
 
-@lru_cache(maxsize=2)
-def _renderer(dark: bool) -> MarkdownIt:
+@lru_cache(maxsize=3)
+def _renderer(dark: bool, classes: bool = False) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.enable("table")
     md.enable("strikethrough")
-    md.options["highlight"] = lambda code, lang, _attrs: highlight(code, lang, dark)
+    if classes:
+        md.options["highlight"] = lambda code, lang, _attrs: highlight_classes(code, lang)
+    else:
+        md.options["highlight"] = lambda code, lang, _attrs: highlight(code, lang, dark)
     return md
+
+
+def _lexer(language: str) -> Any:
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    name = LANGUAGE_ALIASES.get(language.strip().lower(), language.strip().lower())
+    try:
+        return get_lexer_by_name(name) if name else None
+    except ClassNotFound:
+        return None
+
+
+def highlight_classes(code: str, language: str) -> str:
+    """Code as <pre class="highlight"> with Pygments' CSS classes, for HTML that carries its
+    own stylesheet (Anki's cards, where night mode must recolour code)."""
+    from pygments import highlight as pyg_highlight
+    from pygments.formatters import HtmlFormatter
+
+    lexer = _lexer(language)
+    if lexer is None:
+        body = escape(code)
+    else:
+        body = str(pyg_highlight(code, lexer, HtmlFormatter(nowrap=True)))
+    return f'<pre class="highlight"><code>{body}</code></pre>\n'
+
+
+def highlight_css(selector: str, dark: bool) -> str:
+    """Pygments' rules for code under ``selector``, in the light or dark palette."""
+    from pygments.formatters import HtmlFormatter
+
+    formatter: Any = HtmlFormatter(style=DARK_STYLE if dark else LIGHT_STYLE)
+    return str(formatter.get_style_defs(selector))
 
 
 def highlight(code: str, language: str, dark: bool) -> str:
     """A complete <pre> block with inline-styled spans (empty string lets markdown-it escape)."""
     from pygments import highlight as pyg_highlight
     from pygments.formatters import HtmlFormatter
-    from pygments.lexers import get_lexer_by_name
     from pygments.styles import get_style_by_name
-    from pygments.util import ClassNotFound
 
     style = get_style_by_name(DARK_STYLE if dark else LIGHT_STYLE)
     background = style.background_color
-    name = LANGUAGE_ALIASES.get(language.strip().lower(), language.strip().lower())
-    try:
-        lexer = get_lexer_by_name(name) if name else None
-    except ClassNotFound:
-        lexer = None
+    lexer = _lexer(language)
     if lexer is None:
         body = escape(code)
         color = "#f8f8f2" if dark else "#1f2328"
@@ -65,9 +95,10 @@ def highlight(code: str, language: str, dark: bool) -> str:
     )
 
 
-def render_markdown(text: str, *, dark: bool = False) -> str:
-    """Render untrusted Markdown: raw HTML shows as text and javascript: links are dropped."""
-    return str(_renderer(dark).render(text))
+def render_markdown(text: str, *, dark: bool = False, classes: bool = False) -> str:
+    """Render untrusted Markdown: raw HTML shows as text and javascript: links are dropped.
+    ``classes``: highlight code with CSS classes instead of inline colours."""
+    return str(_renderer(dark and not classes, classes).render(text))
 
 
 def document_css(dark: bool) -> str:

@@ -1,0 +1,1 @@
+"""Exports of the learner's material (Anki packages)."""
