@@ -6,6 +6,7 @@ import sqlite3
 import struct
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,20 @@ def test_the_author_check_passes_for_every_bundled_exercise(tmp_path: Path) -> N
     lines = result.stdout.strip().splitlines()
     count = len(list((REPO / "exercises").glob("*/exercise.toml")))
     assert count >= 3 and lines[-1] == f"{count} passed, 0 failed"
+
+
+def test_export_anki_writes_a_package_and_reports_it(tmp_path: Path) -> None:
+    out = tmp_path / "streams.apkg"
+    result = run("export-anki", "--out", str(out), "--deck", "Node.js::Streams", data_dir=tmp_path)
+    assert result.stdout.startswith(f"wrote {out}: ") and "Node.js::Streams" in result.stdout
+    assert zipfile.ZipFile(out).namelist()[0] == "collection.anki2"
+    bad = run(
+        "export-anki",
+        "--out",
+        str(tmp_path / "x.apkg"),
+        "--query",
+        "tag:",
+        data_dir=tmp_path,
+        check_code=2,
+    )
+    assert "needs a value" in bad.stderr and "Traceback" not in bad.stderr

@@ -32,6 +32,7 @@ from roadmap_desktop.core.srs.settings import load_settings
 from roadmap_desktop.ui.context import AppContext
 from roadmap_desktop.ui.views.base import Place, label, plain_title
 from roadmap_desktop.ui.widgets.card_dialog import CardDialog
+from roadmap_desktop.ui.widgets.export_dialog import ExportDialog
 from roadmap_desktop.ui.widgets.markdown_view import MarkdownView
 
 COLUMNS = (
@@ -184,6 +185,7 @@ class BrowseView(Place):
             ("untag", "Remove tag…", lambda: self._bulk("untag")),
             ("reset", "Reset progress", lambda: self._bulk("reset")),
             ("delete", "Delete", lambda: self._bulk("delete")),
+            ("export", "Export to Anki…", self.export_anki),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -292,6 +294,9 @@ class BrowseView(Place):
                 self.history.setItem(r, c, QTableWidgetItem(value))
 
     # -- writing -----------------------------------------------------------------------------
+
+    def export_anki(self) -> None:
+        ExportDialog(self.ctx, query=self.search.text().strip(), parent=self).exec()
 
     def add_card(self) -> None:
         CardDialog(self.ctx, parent=self).exec()

@@ -21,6 +21,7 @@ from roadmap_desktop.core.srs.settings import LIMITS, StudySettings, load_settin
 from roadmap_desktop.core.store import backup as backups
 from roadmap_desktop.ui.context import AppContext
 from roadmap_desktop.ui.views.base import Place, label
+from roadmap_desktop.ui.widgets.export_dialog import ExportDialog
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
@@ -72,8 +73,11 @@ class SettingsView(Place):
         )
         self.backup_button = QPushButton("Back up now")
         self.backup_button.clicked.connect(self._backup_now)
+        export = QPushButton("Export to Anki…")
+        export.clicked.connect(lambda: ExportDialog(ctx, parent=self).exec())
         row.addWidget(open_folder)
         row.addWidget(self.backup_button)
+        row.addWidget(export)
         row.addStretch(1)
         form.addRow("", buttons)
         self.backup_state = label("", "muted")
