@@ -11,7 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from benchmarks import content_sync, exercises, review, startup
+from benchmarks import content_sync, exercises, export, review, startup
 from benchmarks.report import table, write_json
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("startup", "sync", "review", "exercises"),
+        choices=("startup", "sync", "review", "exercises", "export"),
         action="append",
         help="run only these groups (repeatable; default: all)",
     )
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.runs < 1 or args.warmup < 0:
         parser.error("--runs must be at least 1 and --warmup at least 0")
 
-    groups = set(args.only or ("startup", "sync", "review", "exercises"))
+    groups = set(args.only or ("startup", "sync", "review", "exercises", "export"))
     results = []
     qt_version, files = None, None
     if "startup" in groups:
@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     if "exercises" in groups:
         print("exercise runner against bare node --test …")
         results += exercises.measure(args.runs)
+    if "export" in groups:
+        print("Anki export of 10k cards against bare genanki …")
+        results += export.measure(args.runs)
     if "review" in groups:
         print("review at 1k, 10k and 100k cards (generating the data) …")
         results += review.measure(args.runs)

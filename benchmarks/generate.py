@@ -36,17 +36,26 @@ def build(folder: Path, cards: int, seed: int = 7) -> Store:
             roll = rng.random()
             new = roll < 0.3
             interval = 0 if new else rng.choice([1, 6, 15, 38, 95, 240])
-            rows.append({
-                "key": f"gen-{i}", "deck_id": rng.choice(deck_ids),
-                "front": f"Generated question {i}?", "back": f"Answer {i}.",
-                "origin": "bundled", "content_hash": "x", "created_at": now, "updated_at": now,
-                "ease": 2.5 if new else round(rng.uniform(1.3, 3.0), 2),
-                "reps": 0 if new else rng.randint(1, 8), "interval": interval,
-                "lapses": 0 if new else rng.choice([0, 0, 0, 1, 2, 5]),
-                "due": None if new else TODAY + timedelta(days=rng.randint(-20, 40)),
-                "suspended": roll > 0.9,
-                "user_deck": False, "user_tags": False,
-            })  # fmt: skip
+            rows.append(
+                {
+                    "key": f"gen-{i}",
+                    "deck_id": rng.choice(deck_ids),
+                    "front": f"Generated question {i}?",
+                    "back": f"Answer {i}.",
+                    "origin": "bundled",
+                    "content_hash": "x",
+                    "created_at": now,
+                    "updated_at": now,
+                    "ease": 2.5 if new else round(rng.uniform(1.3, 3.0), 2),
+                    "reps": 0 if new else rng.randint(1, 8),
+                    "interval": interval,
+                    "lapses": 0 if new else rng.choice([0, 0, 0, 1, 2, 5]),
+                    "due": None if new else TODAY + timedelta(days=rng.randint(-20, 40)),
+                    "suspended": roll > 0.9,
+                    "user_deck": False,
+                    "user_tags": False,
+                }
+            )
             if len(rows) == 5000:
                 session.execute(insert(Card), rows)
                 rows = []

@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from roadmap_desktop.core.content.locate import ContentRoot
@@ -67,6 +67,8 @@ class ExportCard:
     back: str
     tags: tuple[str, ...]
     source_dir: Path | None  # where relative image paths are resolved
+    front_html: str | None = None  # rendered already (from the cache), else rendered on write
+    back_html: str | None = None
 
 
 @dataclass
@@ -133,6 +135,9 @@ def card_html(markdown: str) -> str:
 def _media(rendered: str, card: ExportCard, media: dict[str, Path], warnings: list[str]) -> str:
     """Point local images at their basename and collect the files to ship as media."""
 
+    if "<img" not in rendered:
+        return rendered
+
     def swap(match: re.Match[str]) -> str:
         source = html.unescape(match["src"])
         if re.match(r"^[a-z]+:", source) or card.source_dir is None:
@@ -148,6 +153,13 @@ def _media(rendered: str, card: ExportCard, media: dict[str, Path], warnings: li
     return _IMG.sub(swap, rendered)
 
 
+RENDER_VERSION = "1"  # bump when card_html() changes what it produces
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(f"{RENDER_VERSION}\0anki\0{text}".encode()).hexdigest()
+
+
 def next_timestamp(session: Session, now: float) -> float:
     """Strictly after the previous export's, even within the same second."""
     row = session.get(Meta, LAST_EXPORT_KEY)
@@ -158,11 +170,27 @@ def next_timestamp(session: Session, now: float) -> float:
 
 
 def collect(
-    session: Session, card_ids: list[int] | None, content_root_of: Callable[[Card], Path | None]
+    session: Session,
+    card_ids: list[int] | None,
+    content_root_of: Callable[[str | None], Path | None],
 ) -> list[ExportCard]:
-    """The cards to export (all active ones when ``card_ids`` is None), as plain data."""
+    """The cards to export (all active ones when ``card_ids`` is None) as plain data, with
+    their rendered HTML. A card keeps its last rendering and a digest of the text it came
+    from, so a re-export renders again only the cards whose text changed."""
     query = (
-        select(Card, Deck.name)
+        select(
+            Card.id,
+            Card.key,
+            Deck.name,
+            Card.front,
+            Card.back,
+            Card.user_front,
+            Card.user_back,
+            Card.source_file,
+            Card.export_digest,
+            Card.export_front_html,
+            Card.export_back_html,
+        )
         .join(Deck, Deck.id == Card.deck_id)
         .where(Card.retired_at.is_(None))
         .order_by(Deck.name, Card.id)
@@ -173,18 +201,41 @@ def collect(
     tags: dict[int, list[str]] = {}
     for card_id, tag in session.execute(select(CardTag.card_id, CardTag.tag)):
         tags.setdefault(card_id, []).append(tag)
-    cards = []
-    for card, deck in rows:
+    roots: dict[str | None, Path | None] = {}
+    cards: list[ExportCard] = []
+    stale: list[dict[str, Any]] = []
+    for row in rows:
+        front = row.user_front if row.user_front is not None else row.front
+        back = row.user_back if row.user_back is not None else row.back
+        digest = _digest(front + "\0" + back)
+        if digest == row.export_digest and row.export_front_html is not None:
+            front_html, back_html = row.export_front_html, row.export_back_html
+        else:
+            front_html, back_html = card_html(front), card_html(back)
+            stale.append(
+                {
+                    "id": row.id,
+                    "export_digest": digest,
+                    "export_front_html": front_html,
+                    "export_back_html": back_html,
+                }
+            )
+        if row.source_file not in roots:
+            roots[row.source_file] = content_root_of(row.source_file)
         cards.append(
             ExportCard(
-                key=card.key,
-                deck=deck,
-                front=card.user_front if card.user_front is not None else card.front,
-                back=card.user_back if card.user_back is not None else card.back,
-                tags=tuple(sorted(tags.get(card.id, []))),
-                source_dir=content_root_of(card),
+                key=row.key,
+                deck=row.name,
+                front=front,
+                back=back,
+                tags=tuple(sorted(tags.get(row.id, []))),
+                source_dir=roots[row.source_file],
+                front_html=front_html,
+                back_html=back_html,
             )
         )
+    if stale:
+        session.execute(update(Card), stale)  # bulk update by primary key
     return cards
 
 
@@ -211,8 +262,10 @@ def write_package(
         deck = decks.get(card.deck)
         if deck is None:
             deck = decks[card.deck] = genanki.Deck(deck_id(card.deck), card.deck)
-        front = _media(card_html(card.front), card, media, warnings)
-        back = _media(card_html(card.back), card, media, warnings)
+        front_html = card.front_html if card.front_html is not None else card_html(card.front)
+        back_html = card.back_html if card.back_html is not None else card_html(card.back)
+        front = _media(front_html, card, media, warnings)
+        back = _media(back_html, card, media, warnings)
         topic = html.escape(" · ".join(card.tags))
         deck.add_note(
             genanki.Note(
@@ -304,10 +357,10 @@ def export_anki(
     roots = roots if roots is not None else roots_for(store)
     bundled = next((root.path for root in roots if root.bundled), Path.cwd())
 
-    def content_root_of(card: Card) -> Path | None:
-        if not card.source_file:
+    def content_root_of(source_file: str | None) -> Path | None:
+        if not source_file:
             return None
-        source = Path(card.source_file)
+        source = Path(source_file)
         return (source if source.is_absolute() else bundled / source).parent
 
     with store.session() as session:

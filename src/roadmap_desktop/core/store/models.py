@@ -111,6 +111,11 @@ class Card(Base):
     # The study day on which the card still has to be drilled (graded < 4), else None.
     drill_day: Mapped[date | None] = mapped_column(Date, index=True)
     last_answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The shown text rendered for export, and a digest of what it was rendered from: a
+    # re-export renders again only the cards whose text changed.
+    export_digest: Mapped[str | None] = mapped_column(String(64))
+    export_front_html: Mapped[str | None] = mapped_column(Text)
+    export_back_html: Mapped[str | None] = mapped_column(Text)
 
     deck: Mapped[Deck] = relationship(back_populates="cards")
     tags: Mapped[list[CardTag]] = relationship(
