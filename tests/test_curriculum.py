@@ -134,3 +134,26 @@ def test_docs_curriculum_is_generated_and_current() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_forty_plus_exercises_each_linked_from_a_task(bundle: ContentBundle) -> None:
+    from roadmap_desktop.core.exercises.catalog import load_exercises
+
+    specs, issues = load_exercises([ContentRoot(bundled_root(), bundled=True)])
+    assert issues == [] and len(specs) >= 40
+    known = {t.key for t in bundle.topics}
+    assert all(set(spec.topics) <= known for spec in specs)
+    assert all(spec.source.startswith("seed ") for spec in specs)
+    cited = {slug for track in bundle.tracks for task in track.tasks for slug in task.exercises}
+    assert {spec.slug for spec in specs} <= cited
+    assert cited <= {spec.slug for spec in specs}, "a task cites an exercise that does not exist"
+
+
+def test_exercise_links_are_current() -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "link_exercises.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

@@ -279,3 +279,16 @@ def test_the_same_page_twice_in_the_library_is_flagged(store: Store, content: Co
     [warning] = outcome.bundle.warnings
     assert warning.file == "resources/library/b.toml" and warning.line == 1
     assert "same page as 'node-stream' (resources/library/a.toml:1)" in warning.message
+
+
+def test_a_task_citing_a_missing_exercise_is_an_error(store: Store, content: ContentTree) -> None:
+    content.write("resources/library/core.toml", LIBRARY)
+    content.write(
+        "resources/tracks/demo.toml",
+        TRACK.replace(
+            'resources = ["node-stream"]', 'resources = ["node-stream"]\nexercises = ["no-such"]'
+        ),
+    )
+    outcome = service.sync(store, content.roots)
+    [error] = outcome.bundle.errors
+    assert "cites exercise 'no-such'" in error.message and error.file.endswith("demo.toml")

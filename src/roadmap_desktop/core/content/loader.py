@@ -139,6 +139,7 @@ def _check_across_files(bundle: ContentBundle) -> None:
 
     seen_tasks: dict[str, str] = {}
     resource_keys = {r.key for r in bundle.resources}
+    exercise_slugs = set(bundle.exercises)
     card_tags = {tag for card in bundle.cards for tag in card.tags}
     uncovered: dict[str, list[tuple[TrackSpec, TaskSpec]]] = {}
     for track in bundle.tracks:
@@ -156,6 +157,15 @@ def _check_across_files(bundle: ContentBundle) -> None:
                 continue
             seen_tasks[task.key] = f"{track.file}:{task.line}"
             kept.append(task)
+            for missing in [e for e in task.exercises if e not in exercise_slugs]:
+                bundle.issues.append(
+                    ContentIssue(
+                        track.file,
+                        task.line,
+                        f"task '{task.key}' cites exercise '{missing}', which no "
+                        "exercises/<slug>/exercise.toml defines",
+                    )
+                )
             for missing in [r for r in task.resources if r not in resource_keys]:
                 bundle.issues.append(
                     ContentIssue(
