@@ -266,3 +266,31 @@ class ExerciseProgress(Base):
     last_status: Mapped[str | None] = mapped_column(String(16))
     solved_at: Mapped[datetime | None] = mapped_column(DateTime)
     solution_shown: Mapped[bool] = mapped_column(default=False)
+
+
+class MockSession(Base):
+    """One system-design mock interview, from the chosen prompt to the self-assessment."""
+
+    __tablename__ = "mock_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    prompt_key: Mapped[str] = mapped_column(String(128), index=True)
+    prompt_title: Mapped[str] = mapped_column(String(255))
+    template: Mapped[str] = mapped_column(Text)  # Template.to_json()
+    timer: Mapped[str] = mapped_column(Text)  # MockTimer.to_json()
+    status: Mapped[str] = mapped_column(String(16), index=True)  # active | finished | abandoned
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    notes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # phase key -> markdown
+    checked: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # phase key -> items
+    scores: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # signal -> 1..4
+    comments: Mapped[str] = mapped_column(Text, default="")
+
+
+class MockTemplate(Base):
+    """A learner's own phase template."""
+
+    __tablename__ = "mock_templates"
+
+    name: Mapped[str] = mapped_column(String(128), primary_key=True)
+    template: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,1 @@
+"""System-design mock interviews: phase templates, the timer, estimates, sessions, history."""
