@@ -286,3 +286,13 @@ def test_export_anki_writes_a_package_and_reports_it(tmp_path: Path) -> None:
         check_code=2,
     )
     assert "needs a value" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_mock_prompts_history_and_export(tmp_path: Path) -> None:
+    prompts = json.loads(run("mock", "prompts", "--json", data_dir=tmp_path).stdout)
+    assert len(prompts) >= 20 and {p["tier"] for p in prompts} == {1, 2, 3}
+    assert json.loads(run("mock", "history", "--json", data_dir=tmp_path).stdout) == []
+    missing = run(
+        "mock", "export", "7", "--out", str(tmp_path / "s.md"), data_dir=tmp_path, check_code=2
+    )
+    assert "no mock session 7" in missing.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -119,6 +120,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("slugs", nargs="*", metavar="SLUG")
 
+    mock = add("mock", "system-design mock interviews: prompts, history, export")
+    mock_commands = mock.add_subparsers(dest="mock_command", metavar="ACTION", required=True)
+    prompts = mock_commands.add_parser("prompts", parents=[common], help="list the prompts")
+    prompts.add_argument("--json", action="store_true", help="print as JSON")
+    mock_history = mock_commands.add_parser(
+        "history", parents=[common], help="finished sessions with their scores"
+    )
+    mock_history.add_argument("--json", action="store_true", help="print as JSON")
+    mock_export = mock_commands.add_parser(
+        "export", parents=[common], help="write a session as Markdown"
+    )
+    mock_export.add_argument("session_id", type=int, metavar="SESSION_ID")
+    mock_export.add_argument("--out", required=True, type=Path, metavar="FILE.md")
+
     anki = add(
         "export-anki",
         "export flashcards to an Anki package (.apkg); re-exports update the notes already in Anki",
@@ -172,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "restore": cmd_restore,
         "exercise": cmd_exercise,
         "export-anki": cmd_export_anki,
+        "mock": cmd_mock,
     }
     from roadmap_desktop.core.errors import StoreError
 
@@ -182,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `roadmap-desktop mock prompts | head`: the reader left
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _paths(args: argparse.Namespace) -> AppPaths:
@@ -461,6 +480,72 @@ def _exercise_check(args: argparse.Namespace, specs: list[Any], by_slug: dict[st
         bad += not result.ok
     print(f"{len(chosen) - bad} passed, {bad} failed")
     return EXIT_PROBLEMS if bad else EXIT_OK
+
+
+def cmd_mock(args: argparse.Namespace) -> int:
+    from roadmap_desktop.core.content import service
+    from roadmap_desktop.core.mock import sessions
+
+    store = _open_store(args)
+    try:
+        if service.content_changed(store):
+            service.sync(store)
+        with store.session() as session:
+            if args.mock_command == "prompts":
+                choices = sessions.prompt_choices(session)
+                if args.json:
+                    _print_json(
+                        [
+                            {
+                                "key": c.key,
+                                "title": c.title,
+                                "tier": c.tier,
+                                "minutes": c.minutes,
+                                "times_practised": c.times,
+                                "last_practised": c.last_practised,
+                            }
+                            for c in choices
+                        ]
+                    )
+                else:
+                    for c in choices:
+                        when = f"last {c.last_practised:%Y-%m-%d}" if c.last_practised else "new"
+                        print(f"tier {c.tier}  {c.minutes:>3} min  {c.key:<28} {when}")
+                return EXIT_OK
+            if args.mock_command == "history":
+                rows = sessions.history(session)
+                if args.json:
+                    _print_json(
+                        [
+                            {
+                                "id": r.id,
+                                "prompt": r.prompt_title,
+                                "started_at": r.started_at,
+                                "phase_minutes": dict(r.phase_minutes),
+                                "scores": r.scores,
+                            }
+                            for r in rows
+                        ]
+                    )
+                else:
+                    for r in rows:
+                        average = f"{r.average:.1f}/4" if r.average is not None else "-"
+                        print(f"#{r.id:<4} {r.started_at:%Y-%m-%d}  {average:>6}  {r.prompt_title}")
+                    if not rows:
+                        print("no finished mock interviews yet")
+                return EXIT_OK
+            try:
+                text = sessions.export_markdown(session, args.session_id)
+            except ValueError as exc:
+                raise UserError(str(exc)) from exc
+    finally:
+        store.close()
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{args.out}: cannot write ({exc.strerror})") from exc
+    print(f"wrote {args.out}")
+    return EXIT_OK
 
 
 def cmd_export_anki(args: argparse.Namespace) -> int:
