@@ -264,7 +264,10 @@ class MockView(Place):
         current = self.templates.currentText()
         self.templates.clear()
         for template in templates:
-            self.templates.addItem(f"{template.name}: {template.minutes} min", template.to_json())
+            name = template.name
+            if f"{template.minutes} min" not in name:
+                name += f" ({template.minutes} min)"
+            self.templates.addItem(name, template.to_json())
         index = self.templates.findText(current)
         self.templates.setCurrentIndex(max(0, index))
 
