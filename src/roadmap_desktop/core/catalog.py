@@ -34,6 +34,7 @@ class TaskRow:
     tags: tuple[str, ...]
     resources: tuple[str, ...]
     checklist: tuple[str, ...]
+    exercises: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def track_tasks(session: Session, track_key: str) -> list[TaskRow]:
             tuple(t.tags),
             tuple(t.resources),
             tuple(t.checklist),
+            tuple(t.exercises),
         )
         for t in rows
     ]

@@ -294,3 +294,38 @@ class MockTemplate(Base):
 
     name: Mapped[str] = mapped_column(String(128), primary_key=True)
     template: Mapped[str] = mapped_column(Text)
+
+
+class PlanEnrollment(Base):
+    """Following a track: from when, on which weekdays, how many minutes a study day."""
+
+    __tablename__ = "plan_enrollments"
+
+    track_key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    start: Mapped[date] = mapped_column(Date)
+    weekdays: Mapped[str] = mapped_column(String(32))  # "0,1,2,3,4" with 0 = Monday
+    minutes_per_day: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class PlanBreak(Base):
+    """A pause (vacation): no study days from start to end, inclusive."""
+
+    __tablename__ = "plan_breaks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date] = mapped_column(Date)
+
+
+class PlanTaskState(Base):
+    """What the learner did with a task; tasks with no row are simply open."""
+
+    __tablename__ = "plan_task_states"
+
+    task_key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | done | skipped
+    done_day: Mapped[date | None] = mapped_column(Date, index=True)
+    actual_minutes: Mapped[int | None] = mapped_column(Integer)
+    snoozed_until: Mapped[date | None] = mapped_column(Date)
+    pinned: Mapped[date | None] = mapped_column(Date)

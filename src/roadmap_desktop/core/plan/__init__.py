@@ -1,0 +1,1 @@
+"""The daily plan: tracks laid onto study days, carry-over, progress and streaks."""

@@ -1,0 +1,300 @@
+"""The plan's state in the store, and what Today and the CLI show from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from roadmap_desktop.core import catalog
+from roadmap_desktop.core.plan.schedule import PlanTask, Schedule, TrackPlan, lay_out
+from roadmap_desktop.core.store.models import (
+    PlanBreak,
+    PlanEnrollment,
+    PlanTaskState,
+    ReviewLog,
+    Track,
+)
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class PlanError(ValueError):
+    """A plan operation cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class TodayTask:
+    key: str
+    track: str
+    title: str
+    kind: str
+    minutes: int  # today's share
+    part: int
+    parts: int
+    tags: tuple[str, ...]
+    resources: tuple[str, ...]
+    exercises: tuple[str, ...]
+    carried_over: bool
+    done: bool
+
+
+@dataclass(frozen=True)
+class TrackProgress:
+    track: str
+    title: str
+    done: int
+    skipped: int
+    remaining: int
+    finish: date | None
+    phases: tuple[tuple[str, int, int], ...]  # (phase title, done, total)
+
+
+def parse_weekdays(text: str) -> frozenset[int]:
+    names = [part.strip().lower()[:3] for part in text.split(",") if part.strip()]
+    bad = [n for n in names if n not in WEEKDAYS]
+    if bad or not names:
+        raise PlanError(f"weekdays are a comma-separated list of {','.join(WEEKDAYS)}")
+    return frozenset(WEEKDAYS.index(n) for n in names)
+
+
+def enroll(
+    session: Session, track_key: str, start: date, weekdays: frozenset[int], minutes_per_day: int
+) -> None:
+    if (
+        session.scalar(select(Track.id).where(Track.key == track_key, Track.retired_at.is_(None)))
+        is None
+    ):
+        raise PlanError(f"no track '{track_key}' (see: roadmap-desktop plan tracks)")
+    if not 15 <= minutes_per_day <= 720:
+        raise PlanError("minutes per day must be from 15 to 720")
+    if not weekdays:
+        raise PlanError("choose at least one study weekday")
+    row = session.get(PlanEnrollment, track_key) or PlanEnrollment(track_key=track_key)
+    row.start, row.minutes_per_day = start, minutes_per_day
+    row.weekdays, row.active = ",".join(str(d) for d in sorted(weekdays)), True
+    session.merge(row)
+
+
+def unenroll(session: Session, track_key: str) -> None:
+    row = session.get(PlanEnrollment, track_key)
+    if row is not None:
+        row.active = False
+
+
+def pause(session: Session, start: date, end: date) -> None:
+    if end < start:
+        raise PlanError("a pause ends on or after the day it starts")
+    session.add(PlanBreak(start=start, end=end))
+
+
+def _state(session: Session, task_key: str) -> PlanTaskState:
+    row = session.get(PlanTaskState, task_key)
+    if row is None:
+        row = PlanTaskState(task_key=task_key, status="open")
+        session.add(row)
+    return row
+
+
+def complete(session: Session, task_key: str, day: date, minutes: int | None = None) -> None:
+    _check_task(session, task_key)
+    row = _state(session, task_key)
+    row.status, row.done_day, row.actual_minutes = "done", day, minutes
+    row.snoozed_until = row.pinned = None
+
+
+def reopen(session: Session, task_key: str) -> None:
+    row = _state(session, task_key)
+    row.status, row.done_day, row.actual_minutes = "open", None, None
+
+
+def skip(session: Session, task_key: str) -> None:
+    _check_task(session, task_key)
+    _state(session, task_key).status = "skipped"
+
+
+def snooze(session: Session, task_key: str, until: date) -> None:
+    _check_task(session, task_key)
+    row = _state(session, task_key)
+    row.snoozed_until, row.pinned = until, None
+
+
+def move(session: Session, task_key: str, day: date) -> None:
+    _check_task(session, task_key)
+    row = _state(session, task_key)
+    row.pinned, row.snoozed_until = day, None
+
+
+def replan(session: Session) -> None:
+    """Lay everything out afresh from today: drop every snooze and every moved date."""
+    for row in session.scalars(select(PlanTaskState)):
+        row.snoozed_until = row.pinned = None
+
+
+def _check_task(session: Session, task_key: str) -> None:
+    from roadmap_desktop.core.store.models import Task
+
+    if session.scalar(select(Task.id).where(Task.key == task_key)) is None:
+        raise PlanError(f"no task '{task_key}'")
+
+
+def _plans(
+    session: Session, *, ignore_state: bool = False
+) -> tuple[list[TrackPlan], dict[str, catalog.TaskRow]]:
+    states = {s.task_key: s for s in session.scalars(select(PlanTaskState))}
+    plans, rows = [], {}
+    for enrollment in session.scalars(select(PlanEnrollment).where(PlanEnrollment.active)):
+        tasks = []
+        for task in catalog.track_tasks(session, enrollment.track_key):
+            rows[task.key] = task
+            state = states.get(task.key)
+            if not ignore_state and state is not None and state.status != "open":
+                continue
+            tasks.append(
+                PlanTask(
+                    task.key,
+                    task.minutes,
+                    None if ignore_state or state is None else state.snoozed_until,
+                    None if ignore_state or state is None else state.pinned,
+                )
+            )
+        weekdays = frozenset(int(d) for d in enrollment.weekdays.split(",") if d)
+        plans.append(
+            TrackPlan(
+                enrollment.track_key,
+                enrollment.start,
+                weekdays,
+                enrollment.minutes_per_day,
+                tuple(tasks),
+            )
+        )
+    return plans, rows
+
+
+def _breaks(session: Session) -> list[tuple[date, date]]:
+    return [(b.start, b.end) for b in session.scalars(select(PlanBreak))]
+
+
+def schedule(session: Session, today: date) -> Schedule:
+    plans, _rows = _plans(session)
+    return lay_out(plans, today, _breaks(session))
+
+
+def today_tasks(session: Session, today: date) -> list[TodayTask]:
+    """Today's share of the plan, plus the tasks already finished today."""
+    plans, rows = _plans(session)
+    breaks = _breaks(session)
+    current = lay_out(plans, today, breaks)
+    baseline_plans, _ = _plans(session, ignore_state=True)
+    baseline: dict[str, date] = {}
+    for plan in baseline_plans:  # where each task was first due when the track was enrolled
+        laid = lay_out([plan], plan.start, breaks)
+        for day in sorted(laid.days):
+            for slot in laid.days[day]:
+                baseline.setdefault(slot.task, day)
+    result = []
+    for slot in current.on(today):
+        task = rows[slot.task]
+        result.append(
+            TodayTask(
+                task.key,
+                slot.track,
+                task.title,
+                task.kind,
+                slot.minutes,
+                slot.part,
+                slot.parts,
+                task.tags,
+                task.resources,
+                task.exercises,
+                baseline.get(task.key, today) < today,
+                False,
+            )
+        )
+    for state in session.scalars(
+        select(PlanTaskState).where(PlanTaskState.done_day == today, PlanTaskState.status == "done")
+    ):
+        finished = rows.get(state.task_key)
+        if finished is not None:
+            result.append(
+                TodayTask(
+                    finished.key,
+                    "",
+                    finished.title,
+                    finished.kind,
+                    finished.minutes,
+                    1,
+                    1,
+                    finished.tags,
+                    finished.resources,
+                    finished.exercises,
+                    False,
+                    True,
+                )
+            )
+    return result
+
+
+def progress(session: Session, today: date) -> list[TrackProgress]:
+    plans, _rows = _plans(session)
+    laid = lay_out(plans, today, _breaks(session))
+    states = {s.task_key: s.status for s in session.scalars(select(PlanTaskState))}
+    titles = {t.key: t.title for t in catalog.tracks(session)}
+    result = []
+    for plan in plans:
+        tasks = catalog.track_tasks(session, plan.track)
+        done = sum(states.get(t.key) == "done" for t in tasks)
+        skipped = sum(states.get(t.key) == "skipped" for t in tasks)
+        phases: dict[str, list[int]] = {}
+        for t in tasks:
+            counts = phases.setdefault(t.phase_title, [0, 0])
+            counts[0] += states.get(t.key) == "done"
+            counts[1] += 1
+        finish = max(
+            (d for d, slots in laid.days.items() if any(s.track == plan.track for s in slots)),
+            default=None,
+        )
+        result.append(
+            TrackProgress(
+                plan.track,
+                titles.get(plan.track, plan.track),
+                done,
+                skipped,
+                len(tasks) - done - skipped,
+                finish,
+                tuple((p, c[0], c[1]) for p, c in phases.items()),
+            )
+        )
+    return result
+
+
+def streak(session: Session, today: date) -> int:
+    """Consecutive study days with reviews or a finished task; rest days neither count nor
+    break it. Today counts once something is done; otherwise the streak runs to yesterday."""
+    enrollments = list(session.scalars(select(PlanEnrollment).where(PlanEnrollment.active)))
+    weekdays = {int(d) for e in enrollments for d in e.weekdays.split(",") if d} or set(range(7))
+    breaks = _breaks(session)
+    since = today - timedelta(days=400)
+    active = set(
+        session.scalars(select(ReviewLog.study_day).where(ReviewLog.study_day >= since).distinct())
+    )
+    active |= set(
+        session.scalars(
+            select(PlanTaskState.done_day).where(
+                PlanTaskState.done_day >= since, PlanTaskState.status == "done"
+            )
+        )
+    )
+    count, day = 0, today
+    if today not in active:
+        day -= timedelta(days=1)
+    while day >= since:
+        rest = day.weekday() not in weekdays or any(a <= day <= b for a, b in breaks)
+        if day in active:
+            count += 1
+        elif not rest:
+            break
+        day -= timedelta(days=1)
+    return count
