@@ -296,3 +296,32 @@ def test_mock_prompts_history_and_export(tmp_path: Path) -> None:
         "mock", "export", "7", "--out", str(tmp_path / "s.md"), data_dir=tmp_path, check_code=2
     )
     assert "no mock session 7" in missing.stderr
+
+
+def test_plan_enroll_today_and_done(tmp_path: Path) -> None:
+    tracks = json.loads(run("plan", "tracks", "--json", data_dir=tmp_path).stdout)
+    assert {t["key"] for t in tracks} >= {"node-90-days", "eight-weeks-daily"}
+    assert not any(t["enrolled"] for t in tracks)
+    run(
+        "plan",
+        "enroll",
+        "node-90-days",
+        "--start",
+        "2026-01-05",
+        "--days",
+        "mon,tue,wed,thu,fri,sat,sun",
+        "--minutes",
+        "240",
+        data_dir=tmp_path,
+    )
+    today = json.loads(run("plan", "today", "--json", data_dir=tmp_path).stdout)
+    assert today["tasks"] and today["tasks"][0]["key"] == "node90.d01-event-loop"
+    assert today["tasks"][0]["carried_over"], "the plan started long before today"
+    run("plan", "done", "node90.d01-event-loop", "--minutes", "80", data_dir=tmp_path)
+    after = json.loads(run("plan", "today", "--json", data_dir=tmp_path).stdout)
+    assert after["streak"] == 1
+    assert {"key": "node90.d01-event-loop", "done": True}.items() <= next(
+        t for t in after["tasks"] if t["key"] == "node90.d01-event-loop"
+    ).items()
+    bad = run("plan", "enroll", "nope", "--start", "2026-01-05", data_dir=tmp_path, check_code=2)
+    assert "no track 'nope'" in bad.stderr

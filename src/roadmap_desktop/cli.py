@@ -120,6 +120,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("slugs", nargs="*", metavar="SLUG")
 
+    plan = add("plan", "follow tracks: enrol, see today's tasks, mark them done")
+    plan_commands = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    tracks = plan_commands.add_parser("tracks", parents=[common], help="the tracks and progress")
+    tracks.add_argument("--json", action="store_true", help="print as JSON")
+    enroll = plan_commands.add_parser("enroll", parents=[common], help="start following a track")
+    enroll.add_argument("track", metavar="TRACK")
+    enroll.add_argument("--start", required=True, type=_date, metavar="YYYY-MM-DD")
+    enroll.add_argument("--days", default="mon,tue,wed,thu,fri", metavar="mon,tue,...")
+    enroll.add_argument(
+        "--minutes", type=int, default=90, metavar="N", help="minutes a study day (default 90)"
+    )
+    today = plan_commands.add_parser("today", parents=[common], help="today's tasks")
+    today.add_argument("--json", action="store_true", help="print as JSON")
+    done = plan_commands.add_parser("done", parents=[common], help="mark a task done")
+    done.add_argument("task", metavar="TASK_KEY")
+    done.add_argument("--minutes", type=int, metavar="N", help="how long it really took")
+
     mock = add("mock", "system-design mock interviews: prompts, history, export")
     mock_commands = mock.add_subparsers(dest="mock_command", metavar="ACTION", required=True)
     prompts = mock_commands.add_parser("prompts", parents=[common], help="list the prompts")
@@ -163,6 +180,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _date(text: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-03-02, not {text!r}") from None
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
@@ -188,6 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "exercise": cmd_exercise,
         "export-anki": cmd_export_anki,
         "mock": cmd_mock,
+        "plan": cmd_plan,
     }
     from roadmap_desktop.core.errors import StoreError
 
@@ -480,6 +507,107 @@ def _exercise_check(args: argparse.Namespace, specs: list[Any], by_slug: dict[st
         bad += not result.ok
     print(f"{len(chosen) - bad} passed, {bad} failed")
     return EXIT_PROBLEMS if bad else EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from roadmap_desktop.core import catalog
+    from roadmap_desktop.core.clock import study_day
+    from roadmap_desktop.core.content import service
+    from roadmap_desktop.core.plan import service as plan
+    from roadmap_desktop.core.srs.settings import load_settings
+
+    store = _open_store(args)
+    try:
+        if service.content_changed(store):
+            service.sync(store)
+        with store.session() as session:
+            today = study_day(store.clock.now(), load_settings(session).day_start_hour)
+            try:
+                if args.plan_command == "tracks":
+                    progress = {p.track: p for p in plan.progress(session, today)}
+                    rows = [
+                        {
+                            "key": t.key,
+                            "title": t.title,
+                            "tasks": t.tasks,
+                            "hours": round(t.minutes / 60),
+                            "enrolled": t.key in progress,
+                            "done": progress[t.key].done if t.key in progress else 0,
+                            "finish": progress[t.key].finish if t.key in progress else None,
+                        }
+                        for t in catalog.tracks(session)
+                    ]
+                    if args.json:
+                        _print_json(rows)
+                    else:
+                        for r in rows:
+                            state = (
+                                f"enrolled, {r['done']}/{r['tasks']} done, finish {r['finish']}"
+                                if r["enrolled"]
+                                else "not enrolled"
+                            )
+                            print(
+                                f"{r['key']:<24} {r['tasks']:>4} tasks {r['hours']:>4} h  "
+                                f"{state}  {r['title']}"
+                            )
+                    return EXIT_OK
+                if args.plan_command == "enroll":
+                    plan.enroll(
+                        session,
+                        args.track,
+                        args.start,
+                        plan.parse_weekdays(args.days),
+                        args.minutes,
+                    )
+                    print(
+                        f"enrolled in {args.track} from {args.start}, {args.minutes} min on "
+                        f"{args.days}"
+                    )
+                    return EXIT_OK
+                if args.plan_command == "done":
+                    plan.complete(session, args.task, today, args.minutes)
+                    print(f"done: {args.task}")
+                    return EXIT_OK
+                tasks = plan.today_tasks(session, today)
+                streak = plan.streak(session, today)
+            except plan.PlanError as exc:
+                raise UserError(str(exc)) from exc
+    finally:
+        store.close()
+    if args.json:
+        _print_json(
+            {
+                "study_day": today,
+                "streak": streak,
+                "tasks": [
+                    {
+                        "key": t.key,
+                        "title": t.title,
+                        "kind": t.kind,
+                        "minutes": t.minutes,
+                        "part": t.part,
+                        "parts": t.parts,
+                        "carried_over": t.carried_over,
+                        "done": t.done,
+                        "exercises": list(t.exercises),
+                        "resources": list(t.resources),
+                    }
+                    for t in tasks
+                ],
+            }
+        )
+    else:
+        print(f"{today:%A %d %B %Y} · streak {streak} days")
+        for t in tasks:
+            mark = "x" if t.done else " "
+            part = f" (part {t.part} of {t.parts})" if t.parts > 1 else ""
+            carried = " · carried over" if t.carried_over else ""
+            print(f"[{mark}] {t.key:<30} {t.minutes:>3} min  {t.title}{part}{carried}")
+        if not tasks:
+            print(
+                "nothing planned today (enrol with: roadmap-desktop plan enroll TRACK --start DATE)"
+            )
+    return EXIT_OK
 
 
 def cmd_mock(args: argparse.Namespace) -> int:

@@ -126,3 +126,16 @@ def deck_cards(session: Session, deck: str, limit: int = 1000) -> list[CardRow]:
         ):
             tags.setdefault(card_id, []).append(tag)
     return [CardRow(i, k, d, f, b, tuple(sorted(tags.get(i, [])))) for i, k, d, f, b in rows]
+
+
+def resources_by_key(session: Session, keys: tuple[str, ...] | list[str]) -> list[tuple[str, str]]:
+    """(title, url) for resource keys, in the order given (unknown keys are left out)."""
+    from roadmap_desktop.core.store.models import Resource
+
+    found = {
+        r.key: (r.title, r.url)
+        for r in session.scalars(
+            select(Resource).where(Resource.key.in_(list(keys)), Resource.retired_at.is_(None))
+        )
+    }
+    return [found[k] for k in keys if k in found]

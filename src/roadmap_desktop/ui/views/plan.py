@@ -20,8 +20,10 @@ class PlanView(Place):
         super().__init__(ctx)
         self.body.addWidget(
             notice(
-                "Enrolling, scheduling tasks onto study days, carry-over and streaks are not built "
-                "yet. Each track can be read here, phase by phase."
+                "Follow a track and tick off its tasks under Today (Ctrl+1) or with "
+                "`roadmap-desktop plan`. Not built yet: the agenda of coming days, "
+                "move/skip/snooze and pause dialogs here, card gating by progress and the tray "
+                "reminder. Each track can be read here, phase by phase."
             )
         )
         self.tracks = QComboBox()
