@@ -11,7 +11,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -242,6 +243,20 @@ def _open_store(args: argparse.Namespace) -> Store:
     return Store.open(_paths(args), getattr(args, "db_url", None))
 
 
+@contextmanager
+def _synced_store(args: argparse.Namespace) -> Iterator[Store]:
+    """The store, with the content synced first if it changed; closed afterwards."""
+    from roadmap_desktop.core.content import service
+
+    store = _open_store(args)
+    try:
+        if service.content_changed(store):
+            service.sync(store)
+        yield store
+    finally:
+        store.close()
+
+
 def _print_json(data: Any) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
@@ -328,20 +343,13 @@ def cmd_content(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from roadmap_desktop.core.clock import study_day
-    from roadmap_desktop.core.content import service
     from roadmap_desktop.core.srs.settings import load_settings
     from roadmap_desktop.core.stats import card_counts, today_counts
 
-    store = _open_store(args)
-    try:
-        if service.content_changed(store):
-            service.sync(store)
-        with store.session() as session:
-            today = study_day(store.clock.now(), load_settings(session).day_start_hour)
-            counts = card_counts(session, today)
-            queue = today_counts(session, today)
-    finally:
-        store.close()
+    with _synced_store(args) as store, store.session() as session:
+        today = study_day(store.clock.now(), load_settings(session).day_start_hour)
+        counts = card_counts(session, today)
+        queue = today_counts(session, today)
     if args.json:
         _print_json(
             {"study_day": today.isoformat(), "cards": counts.as_dict(), "today": queue.as_dict()}
@@ -512,68 +520,60 @@ def _exercise_check(args: argparse.Namespace, specs: list[Any], by_slug: dict[st
 def cmd_plan(args: argparse.Namespace) -> int:
     from roadmap_desktop.core import catalog
     from roadmap_desktop.core.clock import study_day
-    from roadmap_desktop.core.content import service
     from roadmap_desktop.core.plan import service as plan
     from roadmap_desktop.core.srs.settings import load_settings
 
-    store = _open_store(args)
-    try:
-        if service.content_changed(store):
-            service.sync(store)
-        with store.session() as session:
-            today = study_day(store.clock.now(), load_settings(session).day_start_hour)
-            try:
-                if args.plan_command == "tracks":
-                    progress = {p.track: p for p in plan.progress(session, today)}
-                    rows = [
-                        {
-                            "key": t.key,
-                            "title": t.title,
-                            "tasks": t.tasks,
-                            "hours": round(t.minutes / 60),
-                            "enrolled": t.key in progress,
-                            "done": progress[t.key].done if t.key in progress else 0,
-                            "finish": progress[t.key].finish if t.key in progress else None,
-                        }
-                        for t in catalog.tracks(session)
-                    ]
-                    if args.json:
-                        _print_json(rows)
-                    else:
-                        for r in rows:
-                            state = (
-                                f"enrolled, {r['done']}/{r['tasks']} done, finish {r['finish']}"
-                                if r["enrolled"]
-                                else "not enrolled"
-                            )
-                            print(
-                                f"{r['key']:<24} {r['tasks']:>4} tasks {r['hours']:>4} h  "
-                                f"{state}  {r['title']}"
-                            )
-                    return EXIT_OK
-                if args.plan_command == "enroll":
-                    plan.enroll(
-                        session,
-                        args.track,
-                        args.start,
-                        plan.parse_weekdays(args.days),
-                        args.minutes,
-                    )
-                    print(
-                        f"enrolled in {args.track} from {args.start}, {args.minutes} min on "
-                        f"{args.days}"
-                    )
-                    return EXIT_OK
-                if args.plan_command == "done":
-                    plan.complete(session, args.task, today, args.minutes)
-                    print(f"done: {args.task}")
-                    return EXIT_OK
-                tasks = plan.today_tasks(session, today)
-                streak = plan.streak(session, today)
-            except plan.PlanError as exc:
-                raise UserError(str(exc)) from exc
-    finally:
-        store.close()
+    with _synced_store(args) as store, store.session() as session:
+        today = study_day(store.clock.now(), load_settings(session).day_start_hour)
+        try:
+            if args.plan_command == "tracks":
+                progress = {p.track: p for p in plan.progress(session, today)}
+                rows = [
+                    {
+                        "key": t.key,
+                        "title": t.title,
+                        "tasks": t.tasks,
+                        "hours": round(t.minutes / 60),
+                        "enrolled": t.key in progress,
+                        "done": progress[t.key].done if t.key in progress else 0,
+                        "finish": progress[t.key].finish if t.key in progress else None,
+                    }
+                    for t in catalog.tracks(session)
+                ]
+                if args.json:
+                    _print_json(rows)
+                else:
+                    for r in rows:
+                        state = (
+                            f"enrolled, {r['done']}/{r['tasks']} done, finish {r['finish']}"
+                            if r["enrolled"]
+                            else "not enrolled"
+                        )
+                        print(
+                            f"{r['key']:<24} {r['tasks']:>4} tasks {r['hours']:>4} h  "
+                            f"{state}  {r['title']}"
+                        )
+                return EXIT_OK
+            if args.plan_command == "enroll":
+                plan.enroll(
+                    session,
+                    args.track,
+                    args.start,
+                    plan.parse_weekdays(args.days),
+                    args.minutes,
+                )
+                print(
+                    f"enrolled in {args.track} from {args.start}, {args.minutes} min on {args.days}"
+                )
+                return EXIT_OK
+            if args.plan_command == "done":
+                plan.complete(session, args.task, today, args.minutes)
+                print(f"done: {args.task}")
+                return EXIT_OK
+            tasks = plan.today_tasks(session, today)
+            streak = plan.streak(session, today)
+        except plan.PlanError as exc:
+            raise UserError(str(exc)) from exc
     if args.json:
         _print_json(
             {
@@ -611,63 +611,56 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_mock(args: argparse.Namespace) -> int:
-    from roadmap_desktop.core.content import service
     from roadmap_desktop.core.mock import sessions
 
-    store = _open_store(args)
-    try:
-        if service.content_changed(store):
-            service.sync(store)
-        with store.session() as session:
-            if args.mock_command == "prompts":
-                choices = sessions.prompt_choices(session)
-                if args.json:
-                    _print_json(
-                        [
-                            {
-                                "key": c.key,
-                                "title": c.title,
-                                "tier": c.tier,
-                                "minutes": c.minutes,
-                                "times_practised": c.times,
-                                "last_practised": c.last_practised,
-                            }
-                            for c in choices
-                        ]
-                    )
-                else:
-                    for c in choices:
-                        when = f"last {c.last_practised:%Y-%m-%d}" if c.last_practised else "new"
-                        print(f"tier {c.tier}  {c.minutes:>3} min  {c.key:<28} {when}")
-                return EXIT_OK
-            if args.mock_command == "history":
-                rows = sessions.history(session)
-                if args.json:
-                    _print_json(
-                        [
-                            {
-                                "id": r.id,
-                                "prompt": r.prompt_title,
-                                "started_at": r.started_at,
-                                "phase_minutes": dict(r.phase_minutes),
-                                "scores": r.scores,
-                            }
-                            for r in rows
-                        ]
-                    )
-                else:
-                    for r in rows:
-                        average = f"{r.average:.1f}/4" if r.average is not None else "-"
-                        print(f"#{r.id:<4} {r.started_at:%Y-%m-%d}  {average:>6}  {r.prompt_title}")
-                    if not rows:
-                        print("no finished mock interviews yet")
-                return EXIT_OK
-            try:
-                text = sessions.export_markdown(session, args.session_id)
-            except ValueError as exc:
-                raise UserError(str(exc)) from exc
-    finally:
-        store.close()
+    with _synced_store(args) as store, store.session() as session:
+        if args.mock_command == "prompts":
+            choices = sessions.prompt_choices(session)
+            if args.json:
+                _print_json(
+                    [
+                        {
+                            "key": c.key,
+                            "title": c.title,
+                            "tier": c.tier,
+                            "minutes": c.minutes,
+                            "times_practised": c.times,
+                            "last_practised": c.last_practised,
+                        }
+                        for c in choices
+                    ]
+                )
+            else:
+                for c in choices:
+                    when = f"last {c.last_practised:%Y-%m-%d}" if c.last_practised else "new"
+                    print(f"tier {c.tier}  {c.minutes:>3} min  {c.key:<28} {when}")
+            return EXIT_OK
+        if args.mock_command == "history":
+            rows = sessions.history(session)
+            if args.json:
+                _print_json(
+                    [
+                        {
+                            "id": r.id,
+                            "prompt": r.prompt_title,
+                            "started_at": r.started_at,
+                            "phase_minutes": dict(r.phase_minutes),
+                            "scores": r.scores,
+                        }
+                        for r in rows
+                    ]
+                )
+            else:
+                for r in rows:
+                    average = f"{r.average:.1f}/4" if r.average is not None else "-"
+                    print(f"#{r.id:<4} {r.started_at:%Y-%m-%d}  {average:>6}  {r.prompt_title}")
+                if not rows:
+                    print("no finished mock interviews yet")
+            return EXIT_OK
+        try:
+            text = sessions.export_markdown(session, args.session_id)
+        except ValueError as exc:
+            raise UserError(str(exc)) from exc
     try:
         args.out.write_text(text, encoding="utf-8")
     except OSError as exc:
@@ -677,25 +670,20 @@ def cmd_mock(args: argparse.Namespace) -> int:
 
 
 def cmd_export_anki(args: argparse.Namespace) -> int:
-    from roadmap_desktop.core.content import service
     from roadmap_desktop.core.export.anki import ExportError, export_anki
     from roadmap_desktop.core.srs.search import SearchError
 
-    store = _open_store(args)
-    try:
-        if service.content_changed(store):
-            service.sync(store)
-        report = export_anki(
-            store,
-            args.out,
-            decks=tuple(args.deck),
-            query=args.query,
-            with_history=args.with_history,
-        )
-    except (ExportError, SearchError) as exc:
-        raise UserError(str(exc)) from exc
-    finally:
-        store.close()
+    with _synced_store(args) as store:
+        try:
+            report = export_anki(
+                store,
+                args.out,
+                decks=tuple(args.deck),
+                query=args.query,
+                with_history=args.with_history,
+            )
+        except (ExportError, SearchError) as exc:
+            raise UserError(str(exc)) from exc
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(report.summary())

@@ -95,12 +95,8 @@ def check_qt_libraries() -> Check:
     return Check("qt-libraries", "ok", "the system libraries Qt needs are present")
 
 
-_PROBE = (
-    "import sys\n"
-    "from PySide6.QtGui import QGuiApplication\n"
-    "app = QGuiApplication(sys.argv)\n"
-    "print(app.platformName())\n"
-)
+# One line, run in a child process: doctor itself must never load Qt.
+_PROBE = "import sys; import PySide6.QtGui as g; print(g.QGuiApplication(sys.argv).platformName())"
 
 
 def check_qt_platform() -> Check:
