@@ -76,6 +76,8 @@ def test_a_whole_interview_to_the_rubric_and_history(
 
     assert view.pages.currentWidget() is view.history_page
     assert view.history_table.rowCount() == 1 and view._chart is not None
+    minutes_cell = view.history_table.item(0, 3)
+    assert minutes_cell is not None and minutes_cell.text() == "6 / 2 / 0 / 0 / 0"
     with ctx.store.session() as session:
         [row] = sessions.history(session)
     assert row.scores["communication"] == 4

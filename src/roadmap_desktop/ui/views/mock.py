@@ -628,9 +628,19 @@ class MockView(Place):
 
     def _build_history(self) -> None:
         page = QWidget()
-        self.history_table = QTableWidget(0, 8)
+        self.history_table = QTableWidget(0, 9)
         self.history_table.setHorizontalHeaderLabels(
-            ["#", "Date", "Prompt", "Req.", "Design", "Scale", "Reliab.", "Comm."]
+            [
+                "#",
+                "Date",
+                "Prompt",
+                "Minutes per phase",
+                "Req.",
+                "Design",
+                "Scale",
+                "Reliab.",
+                "Comm.",
+            ]
         )
         self.history_table.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch
@@ -667,6 +677,7 @@ class MockView(Place):
                 str(row.id),
                 f"{row.started_at:%Y-%m-%d}",
                 row.prompt_title,
+                " / ".join(f"{minutes:.0f}" for _, minutes in row.phase_minutes),
                 *(str(row.scores.get(key, "")) for key, _ in sessions.SIGNALS),
             ]
             for c, value in enumerate(values):
