@@ -40,7 +40,8 @@ MIN_NODE = 20
 # memory". V8's --max-old-space-size is only the fallback where prlimit is missing: the flag
 # alone costs ~50 ms per run (Node then cannot use its start-up snapshot as is).
 MEMORY_LIMIT_MB = 1024
-OUTPUT_LIMIT = 64 * 1024  # what the learner's code may print, per run
+OUTPUT_LIMIT = 64 * 1024  # what a result keeps of everything printed
+CONSOLE_LIMIT = 16 * 1024  # what the learner's console calls may print, per test file
 _MARK = "\x1eRD "
 _HERE = Path(__file__).resolve().parent
 REPORTER = _HERE / "reporter.mjs"
@@ -198,7 +199,8 @@ def _run(
     env = _base_env(node) | {
         "HOME": str(workdir),
         TOKEN_VAR: token,
-        "RD_OUTPUT_LIMIT": str(OUTPUT_LIMIT),
+        "RD_OUTPUT_LIMIT": str(CONSOLE_LIMIT),
+        "RD_TRUNCATED_FLAG": str(workdir / ".rd-output-truncated"),
     }
     started = time.monotonic()
     process = subprocess.Popen(
@@ -235,9 +237,12 @@ def _run(
         stdout.join(2.0)
         stderr.join(2.0)
     wall_ms = (time.monotonic() - started) * 1000
-    return _interpret(
+    result = _interpret(
         spec, stdout.text(), stderr.text(), exit_code, wall_ms, timed_out, cancelled, only
     )
+    if (workdir / ".rd-output-truncated").exists() and "truncated" not in result.output[-200:]:
+        result.output += f"\n[output truncated after {CONSOLE_LIMIT} bytes]"
+    return result
 
 
 class _Drain(threading.Thread):
