@@ -3,6 +3,7 @@ Markdown export, and turning a note into a flashcard."""
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
 from datetime import datetime
@@ -162,8 +163,6 @@ def active(session: Session) -> MockSession | None:
 
 
 def history(session: Session) -> list[HistoryRow]:
-    import json
-
     rows = []
     for row in session.scalars(
         select(MockSession).where(MockSession.status == "finished").order_by(MockSession.started_at)
@@ -185,8 +184,6 @@ def history(session: Session) -> list[HistoryRow]:
 
 
 def export_markdown(session: Session, session_id: int) -> str:
-    import json
-
     row = _get(session, session_id)
     template = Template.from_json(row.template)
     spent = json.loads(row.timer)["spent"]

@@ -91,19 +91,37 @@ def remaining_limits(
     session: Session, today: date, settings: StudySettings, deck: str | None
 ) -> tuple[int, int]:
     """How many new cards and reviews may still be shown today for this deck (or all)."""
+    left = _globally_left(session, today, settings)
+    if deck is None:
+        return left
+    row = session.execute(
+        select(Deck.new_per_day, Deck.reviews_per_day).where(Deck.name == deck)
+    ).first()
+    return _deck_left(session, today, deck, (row[0], row[1]) if row else (None, None), left)
+
+
+def _globally_left(session: Session, today: date, settings: StudySettings) -> tuple[int, int]:
     new_done, reviews_done = done_today(session, today, None)
-    new_left = settings.new_per_day - new_done
-    reviews_left = settings.reviews_per_day - reviews_done
-    if deck is not None:
-        row = session.execute(
-            select(Deck.new_per_day, Deck.reviews_per_day).where(Deck.name == deck)
-        ).first()
-        if row is not None and (row[0] is not None or row[1] is not None):
-            deck_new, deck_reviews = done_today(session, today, subtree_ids(session, deck))
-            if row[0] is not None:
-                new_left = min(new_left, row[0] - deck_new)
-            if row[1] is not None:
-                reviews_left = min(reviews_left, row[1] - deck_reviews)
+    return max(0, settings.new_per_day - new_done), max(0, settings.reviews_per_day - reviews_done)
+
+
+def _deck_left(
+    session: Session,
+    today: date,
+    deck: str,
+    limits: tuple[int | None, int | None],
+    left: tuple[int, int],
+) -> tuple[int, int]:
+    """Narrow the global allowance by the deck's own limits; only such decks cost a query."""
+    new_limit, reviews_limit = limits
+    new_left, reviews_left = left
+    if new_limit is None and reviews_limit is None:
+        return left
+    deck_new, deck_reviews = done_today(session, today, subtree_ids(session, deck))
+    if new_limit is not None:
+        new_left = min(new_left, new_limit - deck_new)
+    if reviews_limit is not None:
+        reviews_left = min(reviews_left, reviews_limit - deck_reviews)
     return max(0, new_left), max(0, reviews_left)
 
 
@@ -188,10 +206,18 @@ def deck_counts(session: Session, today: date, settings: StudySettings) -> list[
             acc = totals.setdefault("::".join(parts[:depth]), [0, 0, 0, 0])
             for i, value in enumerate((cards, due, new, drill)):
                 acc[i] += int(value or 0)
+    limits = {
+        name: (new_limit, reviews_limit)
+        for name, new_limit, reviews_limit in session.execute(
+            select(Deck.name, Deck.new_per_day, Deck.reviews_per_day)
+        )
+    }
+    left = _globally_left(session, today, settings)
     result = []
     for name in sorted(totals):
         cards, due, new, drill = totals[name]
-        new_left, reviews_left = remaining_limits(session, today, settings, name)
+        deck_limits = limits.get(name, (None, None))
+        new_left, reviews_left = _deck_left(session, today, name, deck_limits, left)
         result.append(
             DeckCounts(name, cards, QueueCounts(min(new, new_left), min(due, reviews_left), drill))
         )
