@@ -11,10 +11,11 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from benchmarks import content_sync, exercises, export, review, startup
+from benchmarks import content_sync, exercises, export, memory, review, startup, stats
 from benchmarks.report import table, write_json
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+GROUPS = ("startup", "memory", "sync", "review", "exercises", "export", "stats")
 
 
 def _package_version(name: str) -> str | None:
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("startup", "sync", "review", "exercises", "export"),
+        choices=GROUPS,
         action="append",
         help="run only these groups (repeatable; default: all)",
     )
@@ -57,17 +58,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.runs < 1 or args.warmup < 0:
         parser.error("--runs must be at least 1 and --warmup at least 0")
 
-    groups = set(args.only or ("startup", "sync", "review", "exercises", "export"))
+    groups = set(args.only or GROUPS)
     results = []
     qt_version, files = None, None
     if "startup" in groups:
-        print(f"start-up: {args.warmup} warm-up + {args.runs} timed runs each, interleaved …")
+        print(
+            f"start-up (0 and {startup.BIG // 1000}k cards): {args.warmup} warm-up + "
+            f"{args.runs} timed runs each, interleaved …"
+        )
         startup_results, qt_version = startup.measure(args.runs, args.warmup)
         results += startup_results
+    if "memory" in groups:
+        print(f"peak RSS at {memory.CARDS // 1000}k cards against a bare window …")
+        results += memory.measure(args.runs)
     if "sync" in groups:
         print("content sync …")
         sync_results, files = content_sync.measure(args.runs)
         results += sync_results
+        print(f"content sync of {content_sync.GENERATED_CARDS // 1000}k generated cards …")
+        results += content_sync.measure_generated(args.runs)
     if "exercises" in groups:
         print("exercise runner against bare node --test …")
         results += exercises.measure(args.runs)
@@ -77,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     if "review" in groups:
         print("review at 1k, 10k and 100k cards (generating the data) …")
         results += review.measure(args.runs)
+    if "stats" in groups:
+        print("statistics at 100k cards and 1M review-log rows (generating the data) …")
+        results += stats.measure(args.runs)
 
     machine = machine_facts(qt_version)
     machine["runs"], machine["warmup"], machine["content_files"] = args.runs, args.warmup, files

@@ -11,13 +11,15 @@ from typing import Any
 
 @dataclass
 class Measurement:
-    """Samples in seconds; ``ratio`` is median / baseline median (both from the same run)."""
+    """Samples in seconds (or bytes, for memory: ``unit="bytes"``); ``ratio`` is median /
+    baseline median (both from the same run, in the same unit)."""
 
     name: str
     samples: list[float]
     baseline_name: str | None = None
     baseline: float | None = None
     target: float | None = None  # the highest acceptable ratio, if there is one
+    unit: str = "s"  # "s" or "bytes"; the JSON keys end with it (median_s, median_bytes)
 
     @property
     def median(self) -> float:
@@ -38,22 +40,26 @@ class Measurement:
         return self.ratio <= self.target
 
     def as_dict(self) -> dict[str, Any]:
+        u = self.unit
         return {
             "name": self.name,
-            "median_s": self.median,
-            "min_s": self.min,
-            "samples_s": self.samples,
+            "unit": u,
+            f"median_{u}": self.median,
+            f"min_{u}": self.min,
+            f"samples_{u}": self.samples,
             "baseline": self.baseline_name,
-            "baseline_median_s": self.baseline,
+            f"baseline_median_{u}": self.baseline,
             "ratio": self.ratio,
             "target_ratio": self.target,
             "target_met": self.met,
         }
 
 
-def _duration(seconds: float | None) -> str:
+def _duration(seconds: float | None, unit: str = "s") -> str:
     if seconds is None:
         return "-"
+    if unit == "bytes":
+        return f"{seconds / 2**20:.1f} MiB"
     if seconds >= 1:
         return f"{seconds:.3f} s"
     if seconds >= 1e-3:
@@ -69,7 +75,14 @@ def table(measurements: list[Measurement]) -> str:
         ratio = f"{m.ratio:.2f}x" if m.ratio is not None else "-"
         target = "-" if m.target is None else f"<= {m.target:g}x " + ("met" if m.met else "missed")
         rows.append(
-            (m.name, _duration(m.median), _duration(m.min), _duration(m.baseline), ratio, target)
+            (
+                m.name,
+                _duration(m.median, m.unit),
+                _duration(m.min, m.unit),
+                _duration(m.baseline, m.unit),
+                ratio,
+                target,
+            )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     rows.insert(1, tuple("-" * w for w in widths))

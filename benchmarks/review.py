@@ -1,5 +1,10 @@
 """Review speed at 1k, 10k and 100k cards, each against bare sqlite3 doing the same work in the
 same run: the study-queue counts, choosing the next card, and answer + next card (committed).
+
+Where the ``anki`` package is installed (the dev extra), the same cards go into an Anki
+collection (``benchmarks/review_anki.py``) and two rows compare us with Anki's own collection
+API: the queue build (our counts + next card in one session against ``get_queued_cards``) and
+answer + next card. Target: at or below Anki (ratio <= 1.0).
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import generate
+from benchmarks import generate, review_anki
 from benchmarks.report import Measurement
 from roadmap_desktop.core.srs import queue
 from roadmap_desktop.core.srs.session import ReviewSession
@@ -18,6 +23,7 @@ from roadmap_desktop.core.srs.settings import StudySettings, save_settings
 
 SIZES = (1_000, 10_000, 100_000)
 DAY = generate.TODAY.isoformat()
+ANKI_TARGET = 1.0  # at or below Anki per queue build and per answer
 AVAILABLE = "retired_at IS NULL AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)"
 
 
@@ -32,20 +38,29 @@ def _time(fn: Callable[[], object], repeats: int) -> list[float]:
 
 def measure(runs: int, sizes: tuple[int, ...] = SIZES) -> list[Measurement]:
     results: list[Measurement] = []
+    with_anki = review_anki.available()
+    if not with_anki:
+        print("  the anki package is not installed: no side-by-side rows (pip install -e .[dev])")
     for size in sizes:
-        results += _measure_size(size, runs)
+        results += _measure_size(size, runs, with_anki)
     return results
 
 
-def _measure_size(size: int, runs: int) -> list[Measurement]:
+def _measure_size(size: int, runs: int, with_anki: bool) -> list[Measurement]:
     results: list[Measurement] = []
     with tempfile.TemporaryDirectory(prefix="roadmap-review-") as folder:
         store = generate.build(Path(folder), size)
-        settings = StudySettings(new_per_day=9_999, reviews_per_day=99_999)
+        # The same daily limits as the Anki collection (Anki accepts at most 9,999).
+        settings = StudySettings(new_per_day=review_anki.LIMIT, reviews_per_day=review_anki.LIMIT)
         with store.session() as session:
             save_settings(session, settings)
         bare = sqlite3.connect(Path(folder) / "roadmap.sqlite3")
         repeats = max(20, runs * 5)
+        anki = None
+        if with_anki:  # built from the same file before we answer anything
+            (Path(folder) / "anki").mkdir()
+            anki = review_anki.AnkiSide(Path(folder) / "roadmap.sqlite3", Path(folder) / "anki")
+            print(f"  anki collection of {size:,} cards built in {anki.build_seconds:.1f} s")
 
         def counts() -> object:
             with store.session() as session:
@@ -67,12 +82,36 @@ def _measure_size(size: int, runs: int) -> list[Measurement]:
             with store.session() as session:
                 return queue.next_card(session, generate.TODAY, settings)
 
+        def queue_build() -> object:
+            with store.session() as session:
+                return (
+                    queue.counts(session, generate.TODAY, settings),
+                    queue.next_card(session, generate.TODAY, settings),
+                )
+
         def bare_next() -> object:
             return bare.execute(
                 f"SELECT id FROM cards WHERE {AVAILABLE} AND due IS NOT NULL AND due <= ? "
                 "ORDER BY due, id LIMIT 1",
                 (DAY, DAY),
             ).fetchone()
+
+        prefix = f"review {size // 1000}k"
+        if anki is not None:  # before our answers change the cards
+            queue_build()
+            theirs_build = Measurement(
+                f"{prefix}: anki queue build (get_queued_cards)", anki.queue_build(repeats)
+            )
+            results.append(theirs_build)
+            results.append(
+                Measurement(
+                    f"{prefix}: queue build (counts + next card) / anki",
+                    _time(queue_build, repeats),
+                    theirs_build.name,
+                    theirs_build.median,
+                    ANKI_TARGET,
+                )
+            )
 
         review = ReviewSession(store)
         review.next()
@@ -122,6 +161,29 @@ def _measure_size(size: int, runs: int) -> list[Measurement]:
                     baseline.median,
                 )
             )
+
+        if anki is not None:
+            # Interleaved in blocks so drift hits both; each side answers its own next card.
+            theirs_answer = anki.answer_next()
+            ours_samples: list[float] = []
+            anki_samples: list[float] = []
+            theirs_answer()
+            answer_next()
+            for _ in range(max(4, repeats // 5)):
+                anki_samples += _time(theirs_answer, 5)
+                ours_samples += _time(answer_next, 5)
+            anki_answer = Measurement(f"{prefix}: anki answer + next card", anki_samples)
+            results.append(anki_answer)
+            results.append(
+                Measurement(
+                    f"{prefix}: answer + next card / anki",
+                    ours_samples,
+                    anki_answer.name,
+                    anki_answer.median,
+                    ANKI_TARGET,
+                )
+            )
+            anki.close()
 
         def deck_tree() -> object:
             with store.session() as session:

@@ -325,3 +325,42 @@ def test_plan_enroll_today_and_done(tmp_path: Path) -> None:
     ).items()
     bad = run("plan", "enroll", "nope", "--start", "2026-01-05", data_dir=tmp_path, check_code=2)
     assert "no track 'nope'" in bad.stderr
+
+
+def test_stats_json_has_every_aggregate_and_filters_by_deck(tmp_path: Path) -> None:
+    first = json.loads(run("stats", "--json", data_dir=tmp_path).stdout)
+    assert {"study_day", "cards", "today", "reviews", "plan", "exercises", "mock"} <= set(first)
+    assert len(first["reviews"]["heatmap"]) == 365 and len(first["reviews"]["forecast"]) == 30
+    assert first["reviews"]["forecast"][0] == [first["study_day"], 0]
+    assert sum(t["total"] for t in first["exercises"]["topics"]) >= 1, "topics from disk"
+    today = first["study_day"]
+    db = tmp_path / "roadmap.sqlite3"
+    with sqlite3.connect(db) as conn:
+        decks = dict(conn.execute("SELECT name, id FROM decks").fetchall())
+        deck = sorted(decks)[0]
+        other = next(name for name in sorted(decks) if not name.startswith(deck))
+        [mine] = conn.execute("SELECT id FROM cards WHERE deck_id = ? LIMIT 1", (decks[deck],))
+        [theirs] = conn.execute("SELECT id FROM cards WHERE deck_id = ? LIMIT 1", (decks[other],))
+        rows = [(mine[0], grade) for grade in (5, 4, 1)] + [(theirs[0], 5)]
+        conn.executemany(
+            "INSERT INTO review_log (card_id, reviewed_at, study_day, grade, kind, ease_before, "
+            "ease_after, interval_before, interval_after, reps_after, answer_ms, was_new, "
+            "reps_before, lapses_before) VALUES (?, ?, ?, ?, 'review', 2.5, 2.5, 30, 60, 3, "
+            "6000, 0, 2, 0)",
+            [(card, f"{today} 10:00:00", today, grade) for card, grade in rows],
+        )
+    conn.close()
+    stats = json.loads(
+        run("stats", "--json", "--deck", deck, "--days", "3", data_dir=tmp_path).stdout
+    )
+    reviews = stats["reviews"]
+    assert stats["filter"]["deck"] == deck and len(reviews["per_day"]) == 3
+    assert reviews["per_day"][-1] == {"day": today, "learned": 0, "review": 3, "drill": 0}
+    assert reviews["heatmap"][-1] == [today, 3], f"{other}'s answer is filtered out"
+    assert reviews["retention"]["mature"] == {"passed": 2, "total": 3, "rate": round(2 / 3, 4)}
+    assert reviews["answer_time"][-1]["total_seconds"] == 18.0
+    assert stats["cards"] == first["cards"], "the existing 'cards' key stays global"
+    summary = run("stats", "--deck", deck, data_dir=tmp_path).stdout
+    assert "3 answers on 1 day:" in summary and "mature 67% (2/3)" in summary
+    missing = run("stats", "--deck", "No such deck", data_dir=tmp_path, check_code=2)
+    assert "no deck 'No such deck'" in missing.stderr

@@ -79,8 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
         "sync", parents=[common], help="sync the content into the database now"
     )
 
-    stats = add("stats", "cards by state and due today")
-    stats.add_argument("--json", action="store_true", help="print as JSON")
+    stats = add("stats", "study statistics: cards, reviews, plan, exercises, mock interviews")
+    stats.add_argument("--json", action="store_true", help="print every aggregate as JSON")
+    stats.add_argument(
+        "--deck", metavar="NAME", help="only this deck and its subdecks (review figures)"
+    )
+    stats.add_argument(
+        "--days",
+        type=int,
+        default=30,
+        metavar="N",
+        help="per-day series cover the last N study days (default: %(default)s)",
+    )
 
     shot = add("screenshot", "render a place of the main window offscreen to a PNG file")
     shot.add_argument("view", choices=VIEWS, help="the place to show")
@@ -229,6 +239,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `roadmap-desktop mock prompts | head`: the reader left
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:
+        # A full disk, a read-only data folder or a database another process keeps locked,
+        # met outside the store's own translation: one clear message, not a traceback.
+        from roadmap_desktop.core.store.engine import sqlite_path, translate_error
+
+        url = getattr(args, "db_url", None) or _paths(args).db_url
+        translated = translate_error(exc, sqlite_path(url))
+        if translated is None:
+            raise
+        print(f"roadmap-desktop: error: {translated}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _paths(args: argparse.Namespace) -> AppPaths:
@@ -342,28 +363,100 @@ def cmd_content(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from roadmap_desktop.core.clock import study_day
-    from roadmap_desktop.core.srs.settings import load_settings
-    from roadmap_desktop.core.stats import card_counts, today_counts
+    from datetime import timedelta
 
-    with _synced_store(args) as store, store.session() as session:
-        today = study_day(store.clock.now(), load_settings(session).day_start_hour)
-        counts = card_counts(session, today)
-        queue = today_counts(session, today)
+    from roadmap_desktop.core.clock import study_day
+    from roadmap_desktop.core.content.service import roots_for
+    from roadmap_desktop.core.exercises.catalog import load_exercises
+    from roadmap_desktop.core.srs.settings import load_settings
+    from roadmap_desktop.core.stats import StatsFilter, card_counts, collect, today_counts
+
+    if not 1 <= args.days <= 3650:
+        raise UserError(f"--days {args.days} is out of range (1 to 3650)")
+    with _synced_store(args) as store:
+        specs, _issues = load_exercises(roots_for(store))
+        with store.session() as session:
+            today = study_day(store.clock.now(), load_settings(session).day_start_hour)
+            chosen = StatsFilter(args.deck, start=today - timedelta(days=args.days - 1))
+            if args.deck is not None and not chosen.deck_ids(session):
+                raise UserError(f"no deck '{args.deck}'")
+            counts = card_counts(session, today)
+            queue = today_counts(session, today)
+            stats = collect(session, today, chosen, {s.slug: s.topics for s in specs})
     if args.json:
         _print_json(
-            {"study_day": today.isoformat(), "cards": counts.as_dict(), "today": queue.as_dict()}
+            {
+                **stats.as_dict(),
+                "study_day": today.isoformat(),
+                "cards": counts.as_dict(),
+                "today": queue.as_dict(),
+            }
         )
-    else:
-        print(f"study day {today.isoformat()}")
-        print(
-            f"  today: {queue.due} due, {queue.new_available} new available, "
-            f"{queue.drill} to drill; done: {queue.reviews_done} reviews, "
-            f"{queue.new_done} new"
-        )
-        for name, value in counts.as_dict().items():
-            print(f"  {name.replace('_', ' '):<10} {value:>6}")
+        return EXIT_OK
+    print(f"study day {today.isoformat()}")
+    print(
+        f"  today: {queue.due} due, {queue.new_available} new available, "
+        f"{queue.drill} to drill; done: {queue.reviews_done} reviews, "
+        f"{queue.new_done} new"
+    )
+    for name, value in counts.as_dict().items():
+        print(f"  {name.replace('_', ' '):<10} {value:>6}")
+    _print_stats_summary(stats, args.days)
     return EXIT_OK
+
+
+def _print_stats_summary(stats: Any, days: int) -> None:
+    """The aggregates in a few lines; ``--json`` has every number."""
+    reviews = stats.reviews
+    where = f", deck {stats.filter.deck}" if stats.filter.deck else ""
+    per_day = reviews.per_day
+    answers = sum(d.total for d in per_day)
+    seconds = sum(t.total_seconds for t in reviews.answer_time)
+    print(f"reviews, last {days} days{where}:")
+    active = sum(d.total > 0 for d in per_day)
+    print(
+        f"  {answers} answers on {active} day{'' if active == 1 else 's'}: "
+        f"{sum(d.learned for d in per_day)} new learned, {sum(d.review for d in per_day)} "
+        f"reviews, {sum(d.drill for d in per_day)} drills; {seconds / 60:.0f} min answering"
+    )
+
+    def rate(group: Any) -> str:
+        share = "-" if group.rate is None else f"{group.rate:.0%}"
+        return f"{share} ({group.passed}/{group.total})"
+
+    retention = reviews.retention
+    print(f"  retention: young {rate(retention.young)}, mature {rate(retention.mature)}")
+    week = " ".join(str(n) for _, n in reviews.forecast[:7])
+    print(f"  due next 7 days: {week}; next 30 days: {sum(n for _, n in reviews.forecast)}")
+    year = [n for _, n in reviews.heatmap]
+    streak = stats.plan.streak
+    print(
+        f"  last 12 months: {sum(year)} answers on {sum(n > 0 for n in year)} study days; "
+        f"streak {streak.current} (longest {streak.longest})"
+    )
+    for card in reviews.hardest[:3]:
+        print(f"  hardest: {card.front} ({card.lapses} lapses, ease {card.ease:.2f})")
+    for track in stats.plan.tracks:
+        print(
+            f"plan {track.title}: {track.done}/{track.total} done, planned finish "
+            f"{track.planned_finish or '-'}, projected {track.projected_finish or '-'}"
+        )
+    exercises = stats.exercises
+    solved = len(exercises.solves)
+    print(
+        f"exercises: {solved} solved"
+        + (
+            f"; {exercises.mean_attempts:g} attempts per solve, "
+            f"median {exercises.median_minutes:g} min to solve"
+            if solved
+            else ""
+        )
+    )
+    averages = ", ".join(
+        f"{s.signal} {s.average:g}" for s in stats.mock.signals if s.average is not None
+    )
+    mock = f"mock interviews: {stats.mock.interviews} finished"
+    print(mock + (f"; average {averages}" if averages else ""))
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
@@ -597,7 +690,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"{today:%A %d %B %Y} · streak {streak} days")
+        print(f"{today:%A %d %B %Y} · streak {streak} day{'' if streak == 1 else 's'}")
         for t in tasks:
             mark = "x" if t.done else " "
             part = f" (part {t.part} of {t.parts})" if t.parts > 1 else ""

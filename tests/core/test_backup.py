@@ -82,8 +82,10 @@ def test_rotation_keeps_7_daily_4_weekly_6_monthly(tmp_path: Path) -> None:
         stamp = (start + timedelta(days=day)).strftime("%Y%m%d-%H%M%S")
         (folder / f"roadmap-auto-{stamp}.sqlite3").write_bytes(b"x")
     (folder / "roadmap-manual-20260105-120000.sqlite3").write_bytes(b"x")
-    for n in range(8):
-        (folder / f"roadmap-pre-migrate-2026010{n + 1}-120000.sqlite3").write_bytes(b"x")
+    for n in range(8):  # named as the migrator names them: with the revision upgraded from
+        (folder / f"roadmap-pre-migrate-000{n % 3 + 1}-2026010{n + 1}-120000.sqlite3").write_bytes(
+            b"x"
+        )
 
     backups.rotate(folder)
     kept = backups.list_backups(folder)
@@ -97,7 +99,9 @@ def test_rotation_keeps_7_daily_4_weekly_6_monthly(tmp_path: Path) -> None:
     assert len({(t.year, t.month) for t in autos}) == 6
     assert len(autos) <= 7 + 4 + 6
     assert [b.kind for b in kept].count("manual") == 1, "manual backups are never pruned"
-    assert [b.kind for b in kept].count("pre-migrate") == backups.KEEP_SAFETY
+    safety = [b for b in kept if b.kind.startswith("pre-migrate-")]
+    assert len(safety) == backups.KEEP_SAFETY, "listed, and only the newest kept"
+    assert min(b.taken_at for b in safety) == datetime(2026, 1, 4, 12, 0)
 
 
 def _last_day(moment: datetime) -> int:

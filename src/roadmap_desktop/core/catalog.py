@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -83,6 +84,18 @@ def track_tasks(session: Session, track_key: str) -> list[TaskRow]:
         .where(Track.key == track_key, Task.retired_at.is_(None))
         .order_by(Task.position)
     )
+    return _task_rows(rows)
+
+
+def tasks_by_key(session: Session, keys: list[str]) -> dict[str, TaskRow]:
+    """Active tasks by key (unknown keys are left out)."""
+    if not keys:
+        return {}
+    rows = session.scalars(select(Task).where(Task.key.in_(keys), Task.retired_at.is_(None)))
+    return {row.key: row for row in _task_rows(rows)}
+
+
+def _task_rows(rows: Iterable[Task]) -> list[TaskRow]:
     return [
         TaskRow(
             t.key,

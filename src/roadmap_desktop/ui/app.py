@@ -7,16 +7,22 @@ check, the views and the content check all come after it, so the window appears 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from roadmap_desktop import APP_NAME
+from roadmap_desktop.core.instance_lock import InstanceLock
 from roadmap_desktop.core.paths import AppPaths
 from roadmap_desktop.ui.main_window import MainWindow
 from roadmap_desktop.ui.theme import ThemeManager
 from roadmap_desktop.ui.ui_settings import UiSettings
+
+# A second window on the same data folder: told so, exits without touching the database.
+EXIT_ALREADY_RUNNING = 3
 
 if TYPE_CHECKING:
     from roadmap_desktop.core.clock import Clock
@@ -68,18 +74,27 @@ def run_gui(
     window = MainWindow(settings, theme)
     opened: list[AppContext] = []
     exit_code = 0
+    # One window per data folder; taken after the first frame (it costs a file open and a
+    # flock), before anything touches the database. The kernel drops it if we die.
+    lock = InstanceLock(paths.data_dir)
 
     def boot() -> None:
         nonlocal exit_code
-        from roadmap_desktop.core.errors import StoreError
+        from roadmap_desktop.core.errors import AlreadyRunningError, StoreError
 
         try:
+            lock.acquire()
             ctx = open_context(app, paths, db_url, settings, theme)
         except StoreError as exc:
-            exit_code = 2
+            exit_code = EXIT_ALREADY_RUNNING if isinstance(exc, AlreadyRunningError) else 2
             print(f"roadmap-desktop: error: {exc}", file=sys.stderr)
             if not exit_when_ready:
-                QMessageBox.critical(window, "roadmap-desktop cannot open its database", str(exc))
+                title = (
+                    "roadmap-desktop is already running"
+                    if isinstance(exc, AlreadyRunningError)
+                    else "roadmap-desktop cannot open its database"
+                )
+                QMessageBox.critical(window, title, str(exc))
             app.quit()
             return
         opened.append(ctx)
@@ -94,7 +109,12 @@ def run_gui(
     else:
         window.first_frame.connect(lambda: QTimer.singleShot(0, boot))
     window.show()
-    code = app.exec() or exit_code
+    previous_hook = sys.excepthook
+    sys.excepthook = _store_error_hook(window, previous_hook)
+    try:
+        code = app.exec() or exit_code
+    finally:
+        sys.excepthook = previous_hook
     if exit_after_first_frame or exit_when_ready:
         state = "first-frame" if exit_after_first_frame else "ready"
         print(f"{state} platform={app.platformName()} place={window.current_place()}", flush=True)
@@ -103,7 +123,24 @@ def run_gui(
         if not (exit_after_first_frame or exit_when_ready):
             _backup_on_close(ctx)
         ctx.store.close()
+    lock.release()
     return code
+
+
+def _store_error_hook(window: MainWindow, previous: Callable[..., Any]) -> Callable[..., Any]:
+    """A StoreError escaping a slot (a full disk while answering, the database busy) is shown
+    as its message, not a traceback on stderr; the window stays usable and nothing that was
+    saved before is lost. Anything else goes to the previous hook as before."""
+    from roadmap_desktop.core.errors import StoreError
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(value, StoreError):
+            print(f"roadmap-desktop: error: {value}", file=sys.stderr)
+            QMessageBox.warning(window, "roadmap-desktop could not save", str(value))
+            return
+        previous(kind, value, tb)
+
+    return hook
 
 
 def _backup_on_close(ctx: AppContext) -> None:

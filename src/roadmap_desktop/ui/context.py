@@ -41,6 +41,7 @@ class AppContext(QObject):
     status = Signal(str)
     navigate = Signal(str)  # a place name: views ask the window to switch
     content_checked = Signal()
+    reminder_changed = Signal()  # the daily reminder's settings changed
 
     def __init__(
         self, store: Store, paths: AppPaths, theme: ThemeManager, settings: UiSettings

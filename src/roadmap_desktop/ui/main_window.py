@@ -28,6 +28,7 @@ from roadmap_desktop.ui.ui_settings import UiSettings
 
 if TYPE_CHECKING:
     from roadmap_desktop.ui.context import AppContext
+    from roadmap_desktop.ui.reminder import DailyReminder
     from roadmap_desktop.ui.views.base import Place
 
 # (name, label, "module:class"); the first seven get Ctrl+1..7, Settings gets Ctrl+,
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.theme = theme
         self.ctx: AppContext | None = None
+        self.reminder: DailyReminder | None = None
         self._remember = remember
         self.setWindowTitle("roadmap-desktop")
         self.setMinimumSize(880, 560)
@@ -138,6 +140,11 @@ class MainWindow(QMainWindow):
         ctx.status.connect(self._show_status)
         ctx.navigate.connect(self.show_place)
         self._on_nav(self.stack.currentIndex())
+        if self._remember:  # a real session, not a screenshot
+            from roadmap_desktop.ui.reminder import DailyReminder
+
+            self.reminder = DailyReminder(ctx, self)
+            ctx.reminder_changed.connect(self.reminder.apply_settings)
 
     def view(self, name: str) -> Place:
         """The place's view, built now if it was not yet (requires an attached context)."""

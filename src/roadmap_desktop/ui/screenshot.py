@@ -35,8 +35,12 @@ def render_view(
         window.show()
         for _ in range(3):
             app.processEvents()
+        ctx.wait_for_background_work()  # places that load off the GUI thread (Stats)
+        for _ in range(3):
+            app.processEvents()
         if not window.grab().save(str(out), "PNG"):
             raise OSError(f"could not write {out}")
         window.close()
     finally:
+        ctx.wait_for_background_work()
         ctx.store.close()

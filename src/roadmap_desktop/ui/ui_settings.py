@@ -3,6 +3,7 @@ so --data-dir keeps one profile's window state apart from another's."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -36,6 +37,36 @@ class UiSettings:
     @place.setter
     def place(self, name: str) -> None:
         self._qs.setValue("window/place", name)
+
+    @property
+    def reminder_enabled(self) -> bool:
+        return str(self._qs.value("reminder/enabled", "false")).lower() == "true"
+
+    @reminder_enabled.setter
+    def reminder_enabled(self, on: bool) -> None:
+        self._qs.setValue("reminder/enabled", "true" if on else "false")
+
+    @property
+    def reminder_time(self) -> str:
+        """'HH:MM', 24-hour, local time."""
+        return str(self._qs.value("reminder/time", "19:00"))
+
+    @reminder_time.setter
+    def reminder_time(self, value: str) -> None:
+        self._qs.setValue("reminder/time", value)
+
+    @property
+    def reminder_last_shown(self) -> date | None:
+        """The calendar day the reminder last showed, so a restart does not repeat it."""
+        value = str(self._qs.value("reminder/last_shown", ""))
+        try:
+            return date.fromisoformat(value) if value else None
+        except ValueError:
+            return None
+
+    @reminder_last_shown.setter
+    def reminder_last_shown(self, day: date) -> None:
+        self._qs.setValue("reminder/last_shown", day.isoformat())
 
     def sync(self) -> None:
         self._qs.sync()

@@ -179,3 +179,66 @@ def test_no_sequence_of_changes_loses_or_duplicates_a_task(ops, minutes) -> None
     assert placed == {t.key: t.minutes for t in open_tasks}, "each open task, fully, once"
     starts = [s.task for d in sorted(schedule.days) for s in schedule.days[d] if s.part == 1]
     assert len(starts) == len(set(starts)) == len(open_tasks)
+
+
+def test_the_agenda_shows_study_rest_and_paused_days(plan_store: Store) -> None:
+    with plan_store.session() as s:
+        service.pause(s, MONDAY + timedelta(days=2), MONDAY + timedelta(days=2))
+        days = service.agenda(s, MONDAY, days=8)
+        [pause] = service.pauses(s, MONDAY)
+    assert [d.state for d in days] == [
+        "study",
+        "study",
+        "paused",
+        "study",
+        "study",
+        "rest",
+        "rest",
+        "study",
+    ]
+    assert [i.key for i in days[0].items] == ["t.00", "t.01"] and days[0].minutes == 120
+    assert [i.key for i in days[3].items] == ["t.04", "t.05"], "the pause shifted the plan"
+    assert days[0].items[0].title == "Task 0"
+    with plan_store.session() as s:
+        service.end_pause(s, pause.id, MONDAY)  # not begun yet: dropped
+    with plan_store.session() as s:
+        assert [i.key for i in service.agenda(s, MONDAY, 3)[2].items] == ["t.04", "t.05"]
+        assert service.pauses(s, MONDAY) == []
+        service.pause(s, MONDAY, MONDAY + timedelta(days=9))
+    wednesday = MONDAY + timedelta(days=2)
+    with plan_store.session() as s:
+        [running] = service.pauses(s, wednesday)
+        service.end_pause(s, running.id, wednesday)  # running: it ends yesterday
+    with plan_store.session() as s:
+        assert service.pauses(s, wednesday) == []
+        assert [d.state for d in service.agenda(s, MONDAY, 3)] == ["paused", "paused", "study"]
+        [enrolment] = service.enrollments(s)
+    assert (enrolment.track, enrolment.minutes_per_day, enrolment.weekdays) == ("t", 120, WEEKDAYS)
+
+
+def test_a_slow_pace_on_a_long_track_still_has_a_finish_date(
+    store: Store, content: ContentTree
+) -> None:
+    """Found by enrolling the 486-hour roadmap at 60 minutes three days a week: over three
+    years of study days, which once raised instead of giving a date."""
+    content.write("resources/tracks/t.toml", track_toml([600] * 60))  # 600 hours
+    content_service.sync(store, content.roots)
+    with store.session() as s:
+        service.enroll(s, "t", MONDAY, frozenset({0}), 15)  # 15 minutes on Mondays
+        [progress] = service.progress(s, MONDAY)
+    assert progress.finish is not None
+    weeks = (progress.finish - MONDAY).days // 7 + 1
+    assert weeks == 600 * 60 // 15, "one 15-minute slot a week until the last task"
+
+
+def test_finishing_the_days_tasks_ends_the_day_instead_of_pulling_more_in(
+    plan_store: Store,
+) -> None:
+    with plan_store.session() as s:
+        for key in keys_on(plan_store, MONDAY):
+            service.complete(s, key, MONDAY)
+    assert keys_on(plan_store, MONDAY) == [], "Monday's 120 minutes are done"
+    assert planned(plan_store, MONDAY, MONDAY + timedelta(days=1)) == ["t.02", "t.03"]
+    with plan_store.session() as s:
+        service.complete(s, "t.02", MONDAY)  # working ahead from the agenda is still possible
+    assert planned(plan_store, MONDAY, MONDAY + timedelta(days=1)) == ["t.03", "t.04"]

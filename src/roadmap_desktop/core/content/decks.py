@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from roadmap_desktop.core.content.model import CardSpec, ContentIssue, is_key
-from roadmap_desktop.core.content.toml_files import toml_error
+from roadmap_desktop.core.content.toml_files import load_toml, toml_error
 
 FRONT_MATTER = "+++"
 SEPARATOR = "---"
@@ -79,7 +79,7 @@ def _front_matter(lines: list[str], error: _ErrorFn) -> tuple[str, tuple[str, ..
         error(1, "front matter opened here is never closed with '+++'; file skipped")
         return None
     try:
-        meta = tomllib.loads("\n".join(lines[1:end]))
+        meta = load_toml("\n".join(lines[1:end]))
     except tomllib.TOMLDecodeError as exc:
         found, reason = toml_error(exc)
         line = found + 1 if found else end  # +1: the front matter starts on line 2

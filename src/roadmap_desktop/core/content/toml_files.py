@@ -65,6 +65,11 @@ class _Doc:
                     return number
         return None
 
+    def any_line(self, name: str) -> int | None:
+        """Where ``name`` is written at all (an inline `name = [...]`, a [name] table): the
+        place to point at when entries are not where [[name]] headers would put them."""
+        return self.field_line(1, name) or self.table_line(name) or self.header_line(name, 0)
+
     def table_line(self, header: str) -> int | None:
         pattern = re.compile(rf"^\s*\[\s*{re.escape(header)}\s*\]")
         return next((n for n, line in enumerate(self.lines, 1) if pattern.match(line)), None)
@@ -164,6 +169,31 @@ def toml_error(exc: tomllib.TOMLDecodeError) -> tuple[int | None, str]:
     return line, _TOML_LINE.sub("", str(exc)).strip()
 
 
+def load_toml(text: str) -> dict[str, Any]:
+    """tomllib.loads, with nesting too deep for its recursive parser (`a = [[[[...`) reported
+    as a located TOMLDecodeError like any other syntax error instead of a RecursionError."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        lines = text.split("\n")
+        deepest = max(range(len(lines)), key=lambda i: lines[i].count("[") + lines[i].count("{"))
+        raise tomllib.TOMLDecodeError(
+            f"values nested too deeply (at line {deepest + 1}, column 1)"
+        ) from None
+
+
+def _entries(doc: _Doc, root: dict[str, Any], name: str) -> list[Any]:
+    """The [[name]] tables of a file; anything else there is a located error."""
+    value = root.get(name, [])
+    if isinstance(value, list):
+        return value
+    doc.error(
+        doc.field_line(1, name) or doc.table_line(name) or 1,
+        f"'{name}' must be a list of [[{name}]] tables",
+    )
+    return []
+
+
 def _load(data: bytes, file: str, result: TomlParse) -> tuple[_Doc, dict[str, Any]] | None:
     try:
         text = data.decode("utf-8")
@@ -174,7 +204,7 @@ def _load(data: bytes, file: str, result: TomlParse) -> tuple[_Doc, dict[str, An
         return None
     doc = _Doc(text, file, result)
     try:
-        return doc, tomllib.loads(text.removeprefix("\ufeff"))
+        return doc, load_toml(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
         found, reason = toml_error(exc)
         doc.error(found or len(doc.lines), f"not valid TOML ({reason}); file skipped")
@@ -200,7 +230,7 @@ def parse_track(data: bytes, file: str) -> TomlParse:
     head = _Entry(
         doc,
         root["track"],
-        doc.table_line("track"),
+        doc.table_line("track") or doc.any_line("track"),
         "[track]",
         {"key", "title", "title_original", "seed", "description"},
     )
@@ -235,7 +265,7 @@ def parse_track(data: bytes, file: str) -> TomlParse:
         "checklist",
     }
     for p_index, raw_phase in enumerate(raw_phases):
-        p_line = doc.header_line("phases", p_index)
+        p_line = doc.header_line("phases", p_index) or doc.any_line("phases")
         phase = _Entry(
             doc,
             raw_phase,
@@ -253,7 +283,7 @@ def parse_track(data: bytes, file: str) -> TomlParse:
             phases.append((p_key, p_title))
         for raw in raw_tasks:
             task_index += 1
-            t_line = doc.header_line("phases.tasks", task_index)
+            t_line = doc.header_line("phases.tasks", task_index) or p_line
             entry = _Entry(doc, raw, t_line, f"task #{task_index + 1}", task_allowed)
             t_key = entry.key()
             title = entry.text("title")
@@ -307,8 +337,8 @@ def parse_library(data: bytes, file: str) -> TomlParse:
             doc.field_line(1, unknown),
             f"unknown top-level entry '{unknown}' (a library file holds [[resources]] tables)",
         )
-    for index, raw in enumerate(root.get("resources", [])):
-        line = doc.header_line("resources", index)
+    for index, raw in enumerate(_entries(doc, root, "resources")):
+        line = doc.header_line("resources", index) or doc.any_line("resources")
         entry = _Entry(
             doc,
             raw,
@@ -343,8 +373,8 @@ def parse_prompts(data: bytes, file: str) -> TomlParse:
             f"unknown top-level entry '{unknown}' (a prompts file holds [[prompts]] tables)",
         )
     allowed = {"key", "title", "tier", "minutes", "brief", "tags", *PROMPT_LISTS}
-    for index, raw in enumerate(root.get("prompts", [])):
-        line = doc.header_line("prompts", index)
+    for index, raw in enumerate(_entries(doc, root, "prompts")):
+        line = doc.header_line("prompts", index) or doc.any_line("prompts")
         entry = _Entry(doc, raw, line, f"prompt #{index + 1}", allowed)
         key = entry.key()
         title, brief = entry.text("title"), entry.text("brief")
@@ -373,8 +403,8 @@ def parse_topics(data: bytes, file: str) -> TomlParse:
             doc.field_line(1, unknown),
             f"unknown top-level entry '{unknown}' (a topics file holds [[topics]] tables)",
         )
-    for index, raw in enumerate(root.get("topics", [])):
-        line = doc.header_line("topics", index)
+    for index, raw in enumerate(_entries(doc, root, "topics")):
+        line = doc.header_line("topics", index) or doc.any_line("topics")
         entry = _Entry(doc, raw, line, f"topic #{index + 1}", {"key", "title", "deck"})
         key, title, deck = entry.key(), entry.text("title"), entry.text("deck")
         if key is None or title is None or deck is None or not entry.ok:
@@ -384,7 +414,10 @@ def parse_topics(data: bytes, file: str) -> TomlParse:
 
 
 def is_web_url(url: str) -> bool:
-    parsed = urlparse(url)
+    try:
+        parsed = urlparse(url)
+    except ValueError:  # e.g. "http://[x" (an unclosed IPv6 bracket) or an NFKC-unsafe host
+        return False
     return (
         parsed.scheme in ("http", "https")
         and "." in parsed.netloc

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from roadmap_desktop.core.content.model import ContentIssue, is_key
-from roadmap_desktop.core.content.toml_files import toml_error
+from roadmap_desktop.core.content.toml_files import load_toml, toml_error
 
 DIFFICULTIES = ("easy", "medium", "hard")
 DEFAULT_TIMEOUT_S = 10
@@ -59,7 +59,7 @@ class ExerciseSpec:
 
 
 def _line(text: str, field: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # as tomllib counts lines
         if line.strip().startswith(f"{field} ") or line.strip().startswith(f"{field}="):
             return number
     return None
@@ -71,11 +71,15 @@ def parse_exercise(folder: Path, shown: str) -> tuple[ExerciseSpec | None, list[
     path = folder / "exercise.toml"
     try:
         text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except UnicodeDecodeError:
-        return None, [ContentIssue(shown, None, "invalid UTF-8; exercise skipped")]
+        data = load_toml(text)
+    except UnicodeDecodeError as exc:
+        bad_line = exc.object[: exc.start].count(b"\n") + 1
+        return None, [ContentIssue(shown, bad_line, "invalid UTF-8; exercise skipped")]
+    except OSError as exc:  # e.g. a folder named exercise.toml
+        return None, [ContentIssue(shown, None, f"cannot read the file: {exc.strerror}")]
     except tomllib.TOMLDecodeError as exc:
         line, reason = toml_error(exc)
+        line = line or text.count("\n") + 1  # "at end of document": the last line
         return None, [ContentIssue(shown, line, f"not valid TOML ({reason}); exercise skipped")]
 
     def error(field: str, message: str) -> None:
@@ -115,12 +119,16 @@ def parse_exercise(folder: Path, shown: str) -> tuple[ExerciseSpec | None, list[
         error("timeout_seconds", f"must be a whole number from 1 to {MAX_TIMEOUT_S}")
     topics, files, tests = strings("topics"), strings("files"), strings("tests")
     expected, hints = strings("expected_tests"), strings("hints", required=False)
+    for field, names in (("files", files), ("tests", tests)):
+        outside = [n for n in names if _escapes(n)]
+        for name in outside:  # copied into the learner's workspace and the run folder
+            error(field, f"'{name}' must be a relative path inside the exercise folder")
     for name in files:
         for kind in ("starter", "reference"):
-            if not (folder / kind / name).is_file():
+            if not _escapes(name) and not (folder / kind / name).is_file():
                 error("files", f"{kind}/{name} does not exist")
     for name in tests:
-        if not (folder / "tests" / name).is_file():
+        if not _escapes(name) and not (folder / "tests" / name).is_file():
             error("tests", f"tests/{name} does not exist")
     if len(set(expected)) != len(expected):
         error("expected_tests", "lists a test twice")
@@ -141,3 +149,9 @@ def parse_exercise(folder: Path, shown: str) -> tuple[ExerciseSpec | None, list[
         expected,
         hints,
     ), []
+
+
+def _escapes(name: str) -> bool:
+    """True for a path that could leave its folder: absolute, drive-qualified, or with '..'."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    return path.is_absolute() or ".." in path.parts or ":" in name

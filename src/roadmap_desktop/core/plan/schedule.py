@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 MIN_START = 30  # start a long task today only if this much time is left
-HORIZON_DAYS = 3 * 366  # stop laying out after this (a track never planned that far is odd)
+# A guard, not a limit anyone meets: 700 hours at 15 minutes one day a week is 54 years. Days
+# are produced lazily, so only the days a layout reaches cost anything.
+HORIZON_DAYS = 100 * 366
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class TrackPlan:
     weekdays: frozenset[int]  # 0 = Monday
     minutes_per_day: int
     tasks: tuple[PlanTask, ...]  # open tasks, in the track's order
+    done_today: int = 0  # minutes of today's budget already spent on tasks finished today
 
 
 @dataclass
@@ -70,25 +73,59 @@ def study_days(plan: TrackPlan, begin: date, breaks: Iterable[tuple[date, date]]
         day += timedelta(days=1)
 
 
+class _Days:
+    """Study days produced as the layout reaches them: a layout that stops early (``until``)
+    never walks the whole horizon."""
+
+    def __init__(self, days: Iterable[date]) -> None:
+        self._next = iter(days)
+        self._seen: list[date] = []
+
+    def has(self, index: int) -> bool:
+        while len(self._seen) <= index:
+            day = next(self._next, None)
+            if day is None:
+                return False
+            self._seen.append(day)
+        return True
+
+    def __getitem__(self, index: int) -> date:
+        if not self.has(index):
+            raise IndexError(index)
+        return self._seen[index]
+
+
 def lay_out(
-    plans: Iterable[TrackPlan], today: date, breaks: Iterable[tuple[date, date]] = ()
+    plans: Iterable[TrackPlan],
+    today: date,
+    breaks: Iterable[tuple[date, date]] = (),
+    until: date | None = None,
 ) -> Schedule:
+    """The schedule from ``today``; with ``until``, only the days up to it are complete (what
+    Today and card gating need, without laying out years ahead)."""
     schedule = Schedule()
     breaks = list(breaks)
     for plan in plans:
-        _lay_track(plan, today, breaks, schedule)
+        _lay_track(plan, today, breaks, schedule, until)
     for day in schedule.days:
         schedule.days[day].sort(key=lambda s: (s.track, s.part == 1))  # continuations first
     return schedule
 
 
 def _lay_track(
-    plan: TrackPlan, today: date, breaks: list[tuple[date, date]], schedule: Schedule
+    plan: TrackPlan,
+    today: date,
+    breaks: list[tuple[date, date]],
+    schedule: Schedule,
+    until: date | None = None,
 ) -> None:
     if plan.minutes_per_day <= 0:
         raise ValueError("minutes per day must be positive")
-    days = list(study_days(plan, today, breaks))
-    used: dict[date, int] = {}
+    if not plan.weekdays:
+        raise ValueError(f"{plan.track}: no study weekdays")
+    days = _Days(study_days(plan, today, breaks))
+    # Finishing today's tasks ends the day's plan; it does not pull tomorrow's into today.
+    used: dict[date, int] = {today: plan.done_today} if plan.done_today else {}
     pinned = [t for t in plan.tasks if t.pinned is not None]
     for task in pinned:  # a moved task sits on its date, whatever the budget
         assert task.pinned is not None
@@ -100,9 +137,11 @@ def _lay_track(
     held: list[PlanTask] = []  # snoozed tasks whose date has not come yet
     queue = list(waiting)
     while queue or held:
-        if index >= len(days):
+        if not days.has(index):
             raise ValueError(f"{plan.track}: the plan does not fit in {HORIZON_DAYS} days")
         day = days[index]
+        if until is not None and day > until:
+            return
         ready = [t for t in held if t.snoozed_until is not None and t.snoozed_until <= day]
         for task in ready:
             held.remove(task)
@@ -132,7 +171,7 @@ def _lay_track(
                     part += 1
                 if remaining:
                     span_index += 1
-                    if span_index >= len(days):
+                    if not days.has(span_index):
                         raise ValueError(f"{plan.track}: the plan does not fit")
             for slot in slots:
                 slot.parts = len(slots)

@@ -15,6 +15,7 @@ from roadmap_desktop.core.store.models import (
     PlanEnrollment,
     PlanTaskState,
     ReviewLog,
+    Task,
     Track,
 )
 
@@ -50,6 +51,43 @@ class TrackProgress:
     remaining: int
     finish: date | None
     phases: tuple[tuple[str, int, int], ...]  # (phase title, done, total)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    key: str
+    track: str
+    title: str
+    kind: str
+    minutes: int
+    part: int
+    parts: int
+
+
+@dataclass(frozen=True)
+class AgendaDay:
+    day: date
+    state: str  # study | rest | paused
+    items: tuple[AgendaItem, ...]
+
+    @property
+    def minutes(self) -> int:
+        return sum(item.minutes for item in self.items)
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    track: str
+    start: date
+    weekdays: frozenset[int]
+    minutes_per_day: int
+
+
+@dataclass(frozen=True)
+class Pause:
+    id: int
+    start: date
+    end: date
 
 
 def parse_weekdays(text: str) -> frozenset[int]:
@@ -88,6 +126,42 @@ def pause(session: Session, start: date, end: date) -> None:
     if end < start:
         raise PlanError("a pause ends on or after the day it starts")
     session.add(PlanBreak(start=start, end=end))
+
+
+def pauses(session: Session, today: date) -> list[Pause]:
+    """Pauses that are not over yet, soonest first."""
+    rows = session.scalars(
+        select(PlanBreak).where(PlanBreak.end >= today).order_by(PlanBreak.start)
+    )
+    return [Pause(row.id, row.start, row.end) for row in rows]
+
+
+def end_pause(session: Session, pause_id: int, today: date) -> None:
+    """Resume the plan today: a pause already running ends yesterday (its days stay rest days
+    for the streak); one that has not begun is dropped."""
+    row = session.get(PlanBreak, pause_id)
+    if row is None:
+        return
+    if row.start < today:
+        row.end = min(row.end, today - timedelta(days=1))
+    else:
+        session.delete(row)
+
+
+def enrollments(session: Session) -> list[Enrollment]:
+    """The tracks followed now."""
+    rows = session.scalars(
+        select(PlanEnrollment).where(PlanEnrollment.active).order_by(PlanEnrollment.track_key)
+    )
+    return [
+        Enrollment(
+            row.track_key,
+            row.start,
+            frozenset(int(d) for d in row.weekdays.split(",") if d),
+            row.minutes_per_day,
+        )
+        for row in rows
+    ]
 
 
 def _state(session: Session, task_key: str) -> PlanTaskState:
@@ -134,32 +208,36 @@ def replan(session: Session) -> None:
 
 
 def _check_task(session: Session, task_key: str) -> None:
-    from roadmap_desktop.core.store.models import Task
-
     if session.scalar(select(Task.id).where(Task.key == task_key)) is None:
         raise PlanError(f"no task '{task_key}'")
 
 
 def _plans(
-    session: Session, *, ignore_state: bool = False
-) -> tuple[list[TrackPlan], dict[str, catalog.TaskRow]]:
+    session: Session, *, ignore_state: bool = False, today: date | None = None
+) -> list[TrackPlan]:
+    """The enrolled tracks' open tasks (all tasks with ``ignore_state``), from one query of
+    the few columns the scheduler needs; with ``today``, the minutes already done today."""
     states = {s.task_key: s for s in session.scalars(select(PlanTaskState))}
-    plans, rows = [], {}
-    for enrollment in session.scalars(select(PlanEnrollment).where(PlanEnrollment.active)):
-        tasks = []
-        for task in catalog.track_tasks(session, enrollment.track_key):
-            rows[task.key] = task
-            state = states.get(task.key)
-            if not ignore_state and state is not None and state.status != "open":
-                continue
-            tasks.append(
-                PlanTask(
-                    task.key,
-                    task.minutes,
-                    None if ignore_state or state is None else state.snoozed_until,
-                    None if ignore_state or state is None else state.pinned,
-                )
-            )
+    done_today: dict[str, int] = {}
+    enrollments = list(session.scalars(select(PlanEnrollment).where(PlanEnrollment.active)))
+    tasks: dict[str, list[PlanTask]] = {e.track_key: [] for e in enrollments}
+    rows = session.execute(
+        select(Track.key, Task.key, Task.minutes)
+        .join(Task, Task.track_id == Track.id)
+        .where(Track.key.in_(list(tasks)), Task.retired_at.is_(None))
+        .order_by(Track.key, Task.position)
+    )
+    for track_key, task_key, minutes in rows:
+        state = None if ignore_state else states.get(task_key)
+        if state is not None and state.status != "open":
+            if today is not None and state.status == "done" and state.done_day == today:
+                done_today[track_key] = done_today.get(track_key, 0) + minutes
+            continue
+        snoozed = state.snoozed_until if state is not None else None
+        pinned = state.pinned if state is not None else None
+        tasks[track_key].append(PlanTask(task_key, minutes, snoozed, pinned))
+    plans = []
+    for enrollment in enrollments:
         weekdays = frozenset(int(d) for d in enrollment.weekdays.split(",") if d)
         plans.append(
             TrackPlan(
@@ -167,33 +245,77 @@ def _plans(
                 enrollment.start,
                 weekdays,
                 enrollment.minutes_per_day,
-                tuple(tasks),
+                tuple(tasks[enrollment.track_key]),
+                min(done_today.get(enrollment.track_key, 0), enrollment.minutes_per_day),
             )
         )
-    return plans, rows
+    return plans
 
 
 def _breaks(session: Session) -> list[tuple[date, date]]:
     return [(b.start, b.end) for b in session.scalars(select(PlanBreak))]
 
 
-def schedule(session: Session, today: date) -> Schedule:
-    plans, _rows = _plans(session)
-    return lay_out(plans, today, _breaks(session))
+def schedule(session: Session, today: date, until: date | None = None) -> Schedule:
+    """The agenda from today (complete up to ``until`` when given)."""
+    return lay_out(_plans(session, today=today), today, _breaks(session), until)
+
+
+def agenda(session: Session, today: date, days: int = 14) -> list[AgendaDay]:
+    """The coming ``days`` days from today: each study day's tasks, or why there are none."""
+    if days < 1:
+        raise PlanError("the agenda covers at least one day")
+    last = today + timedelta(days=days - 1)
+    plans = _plans(session, today=today)
+    breaks = _breaks(session)
+    laid = lay_out(plans, today, breaks, until=last)
+    study = {d for plan in plans for d in range(7) if d in plan.weekdays}
+    keys = sorted({slot.task for d, slots in laid.days.items() if d <= last for slot in slots})
+    rows = catalog.tasks_by_key(session, keys)
+    result = []
+    for offset in range(days):
+        day = today + timedelta(days=offset)
+        items = tuple(
+            AgendaItem(
+                slot.task,
+                slot.track,
+                rows[slot.task].title if slot.task in rows else slot.task,
+                rows[slot.task].kind if slot.task in rows else "",
+                slot.minutes,
+                slot.part,
+                slot.parts,
+            )
+            for slot in laid.on(day)
+        )
+        if any(a <= day <= b for a, b in breaks):
+            state = "paused"
+        elif day.weekday() in study or items:
+            state = "study"
+        else:
+            state = "rest"
+        result.append(AgendaDay(day, state, items))
+    return result
 
 
 def today_tasks(session: Session, today: date) -> list[TodayTask]:
     """Today's share of the plan, plus the tasks already finished today."""
-    plans, rows = _plans(session)
     breaks = _breaks(session)
-    current = lay_out(plans, today, breaks)
-    baseline_plans, _ = _plans(session, ignore_state=True)
+    current = lay_out(_plans(session, today=today), today, breaks, until=today)
+    baseline_plans = _plans(session, ignore_state=True)
     baseline: dict[str, date] = {}
     for plan in baseline_plans:  # where each task was first due when the track was enrolled
-        laid = lay_out([plan], plan.start, breaks)
+        laid = lay_out([plan], plan.start, breaks, until=today)
         for day in sorted(laid.days):
             for slot in laid.days[day]:
                 baseline.setdefault(slot.task, day)
+    finished_today = list(
+        session.scalars(
+            select(PlanTaskState.task_key).where(
+                PlanTaskState.done_day == today, PlanTaskState.status == "done"
+            )
+        )
+    )
+    rows = catalog.tasks_by_key(session, [s.task for s in current.on(today)] + finished_today)
     result = []
     for slot in current.on(today):
         task = rows[slot.task]
@@ -213,10 +335,8 @@ def today_tasks(session: Session, today: date) -> list[TodayTask]:
                 False,
             )
         )
-    for state in session.scalars(
-        select(PlanTaskState).where(PlanTaskState.done_day == today, PlanTaskState.status == "done")
-    ):
-        finished = rows.get(state.task_key)
+    for key in finished_today:
+        finished = rows.get(key)
         if finished is not None:
             result.append(
                 TodayTask(
@@ -238,7 +358,7 @@ def today_tasks(session: Session, today: date) -> list[TodayTask]:
 
 
 def progress(session: Session, today: date) -> list[TrackProgress]:
-    plans, _rows = _plans(session)
+    plans = _plans(session, today=today)
     laid = lay_out(plans, today, _breaks(session))
     states = {s.task_key: s.status for s in session.scalars(select(PlanTaskState))}
     titles = {t.key: t.title for t in catalog.tracks(session)}

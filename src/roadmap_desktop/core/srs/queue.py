@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from roadmap_desktop.core.srs.settings import StudySettings
-from roadmap_desktop.core.store.models import Card, Deck, ReviewLog
+from roadmap_desktop.core.store.models import Card, CardTag, Deck, ReviewLog
 
 Kind = Literal["review", "drill", "new"]
 
@@ -66,6 +66,51 @@ def _due(today: date) -> ColumnElement[bool]:
         Card.due <= today,
         or_(Card.drill_day.is_(None), Card.drill_day != today),
     )
+
+
+def _new(session: Session, today: date, settings: StudySettings) -> ColumnElement[bool]:
+    """New cards that may be introduced: with plan gating on, not those whose topics a
+    followed track has not reached yet (core/plan/gating.py)."""
+    gate = _gate(session, today, settings)
+    if gate is None:
+        return Card.due.is_(None)
+    return and_(Card.due.is_(None), ~_held(*gate))
+
+
+def _gate(
+    session: Session, today: date, settings: StudySettings
+) -> tuple[frozenset[str], frozenset[str]] | None:
+    if not settings.gate_by_plan:
+        return None
+    from roadmap_desktop.core.plan.gating import topic_gate
+
+    gate = topic_gate(session, today)
+    if gate is None or not gate.holds_anything:
+        return None
+    return gate.locked, gate.reached
+
+
+def _held(locked: frozenset[str], reached: frozenset[str]) -> ColumnElement[bool]:
+    # One uncorrelated subquery (SQLite builds it once), not a lookup per card.
+    held = select(CardTag.card_id).where(CardTag.tag.in_(sorted(locked)))
+    if not reached:
+        return Card.id.in_(held)
+    free = select(CardTag.card_id).where(CardTag.tag.in_(sorted(reached)))
+    return Card.id.in_(held.except_(free))
+
+
+def held_new(
+    session: Session, today: date, settings: StudySettings, deck: str | None = None
+) -> int:
+    """New cards the plan holds back today (for "N wait for the plan" notes)."""
+    gate = _gate(session, today, settings)
+    if gate is None:
+        return 0
+    ids = subtree_ids(session, deck)
+    query = select(func.count(Card.id)).where(
+        _available(today, ids), Card.due.is_(None), _held(*gate)
+    )
+    return _count(session, query)
 
 
 def _one_if(condition: ColumnElement[bool]) -> Any:
@@ -132,7 +177,7 @@ def counts(
     ids = subtree_ids(session, deck)
     base = select(func.count(Card.id)).where(_available(today, ids))
     due = _count(session, base.where(_due(today)))
-    new = _count(session, base.where(Card.due.is_(None)))
+    new = _count(session, base.where(_new(session, today, settings)))
     drill = _count(session, base.where(Card.drill_day == today))
     new_left, reviews_left = remaining_limits(session, today, settings, deck)
     return QueueCounts(new=min(new, new_left), due=min(due, reviews_left), drill=drill)
@@ -167,7 +212,10 @@ def next_card(
         return others[0], "drill"
     if new_left > 0:
         found = session.scalar(
-            select(Card.id).where(available, Card.due.is_(None)).order_by(Card.id).limit(1)
+            select(Card.id)
+            .where(available, _new(session, today, settings))
+            .order_by(Card.id)
+            .limit(1)
         )
         if found is not None:
             return found, "new"
@@ -187,12 +235,13 @@ def next_due_day(session: Session, today: date, deck: str | None = None) -> date
 
 def deck_counts(session: Session, today: date, settings: StudySettings) -> list[DeckCounts]:
     """Per deck (parents included, summing their subdecks): cards and today's queue counts."""
+    new_ok = _new(session, today, settings)
     rows = session.execute(
         select(
             Deck.name,
             func.count(Card.id),
             func.sum(_one_if(and_(_available(today, None), _due(today)))),
-            func.sum(_one_if(and_(_available(today, None), Card.due.is_(None)))),
+            func.sum(_one_if(and_(_available(today, None), new_ok))),
             func.sum(_one_if(and_(_available(today, None), Card.drill_day == today))),
         )
         .join(Card, Card.deck_id == Deck.id)

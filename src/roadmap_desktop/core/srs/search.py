@@ -53,7 +53,7 @@ def _term(term: str, today: date) -> ColumnElement[bool]:
     if term.startswith("-") and len(term) > 1:
         return not_(_term(term[1:], today))
     key, sep, value = term.partition(":")
-    if not sep or key not in ("deck", "tag", "is", "prop"):
+    if not sep or key not in ("deck", "tag", "is", "prop", "key"):
         like = f"%{_escape(term)}%"
         return or_(
             *(
@@ -72,6 +72,8 @@ def _term(term: str, today: date) -> ColumnElement[bool]:
                 )
             )
         )
+    if key == "key":  # a card's stable key, exactly (what Stats links to)
+        return Card.key == value
     if key == "tag":
         return exists().where(CardTag.card_id == Card.id, CardTag.tag == value.lower())
     if key == "is":

@@ -12,7 +12,12 @@ from roadmap_desktop.core.clock import DEFAULT_DAY_START_HOUR
 from roadmap_desktop.core.store.models import Deck, Meta
 
 _PREFIX = "srs."
-LIMITS = {"new_per_day": (0, 9999), "reviews_per_day": (0, 99999), "day_start_hour": (0, 23)}
+LIMITS = {
+    "new_per_day": (0, 9999),
+    "reviews_per_day": (0, 99999),
+    "day_start_hour": (0, 23),
+    "gate_by_plan": (0, 1),
+}
 
 
 @dataclass(frozen=True)
@@ -20,21 +25,31 @@ class StudySettings:
     new_per_day: int = 20
     reviews_per_day: int = 200
     day_start_hour: int = DEFAULT_DAY_START_HOUR
+    # New cards of a topic wait until a followed track reaches it (no effect without a track).
+    gate_by_plan: bool = True
 
 
 def load_settings(session: Session) -> StudySettings:
-    values: dict[str, int] = {}
-    for f in fields(StudySettings):
-        row = session.get(Meta, _PREFIX + f.name)
-        if row is not None and row.value.lstrip("-").isdigit():
-            low, high = LIMITS[f.name]
-            values[f.name] = min(high, max(low, int(row.value)))
-    return StudySettings(**values)
+    defaults = StudySettings()
+
+    def read(name: str, default: int) -> int:
+        row = session.get(Meta, _PREFIX + name)
+        if row is None or not row.value.lstrip("-").isdigit():
+            return default
+        low, high = LIMITS[name]
+        return min(high, max(low, int(row.value)))
+
+    return StudySettings(
+        new_per_day=read("new_per_day", defaults.new_per_day),
+        reviews_per_day=read("reviews_per_day", defaults.reviews_per_day),
+        day_start_hour=read("day_start_hour", defaults.day_start_hour),
+        gate_by_plan=bool(read("gate_by_plan", int(defaults.gate_by_plan))),
+    )
 
 
 def save_settings(session: Session, settings: StudySettings) -> None:
     for f in fields(StudySettings):
-        value = getattr(settings, f.name)
+        value = int(getattr(settings, f.name))
         low, high = LIMITS[f.name]
         if not low <= value <= high:
             raise ValueError(f"{f.name} must be from {low} to {high}, not {value}")

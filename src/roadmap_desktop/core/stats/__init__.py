@@ -1,93 +1,34 @@
-"""Aggregates for the CLI and the Stats view, as plain data from SQL (never loading all cards)."""
+"""Aggregates for the CLI and the Stats view, as plain data from SQL (never loading all cards
+or all review-log rows): frozen rows with ``as_dict()`` for JSON, no Qt.
 
-from __future__ import annotations
+cards (by state, today's queue), reviews (heatmap, per day, forecast, retention, ease,
+answer time, hardest cards), plan (burn-up, streak history), exercises, mock; ``collect``
+gathers them all for one filter.
+"""
 
-from dataclasses import asdict, dataclass
-from datetime import date
-from typing import Any
+from roadmap_desktop.core.stats.cards import (
+    MATURE_DAYS,
+    CardCounts,
+    TodayCounts,
+    card_counts,
+    deck_card_totals,
+    today_counts,
+)
+from roadmap_desktop.core.stats.common import Period, StatsFilter
+from roadmap_desktop.core.stats.overview import PlanStats, ReviewStats, Stats, collect, review_stats
 
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
-
-from roadmap_desktop.core.store.models import Card, Deck
-
-MATURE_DAYS = 21  # as Anki: an interval of three weeks or more counts as mature
-
-
-@dataclass(frozen=True)
-class CardCounts:
-    total: int
-    new: int
-    young: int
-    mature: int
-    suspended: int
-    retired: int
-    due_today: int
-    decks: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def card_counts(session: Session, today: date) -> CardCounts:
-    """Cards by state, and how many are due on the given study day. Retired cards count only
-    as retired; suspended ones only as suspended."""
-    active = Card.retired_at.is_(None)
-    schedulable = active & ~Card.suspended
-
-    def count_if(condition: Any) -> Any:
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-    row = session.execute(
-        select(
-            func.count(Card.id),
-            count_if(schedulable & Card.due.is_(None)),
-            count_if(schedulable & Card.due.is_not(None) & (Card.interval < MATURE_DAYS)),
-            count_if(schedulable & Card.due.is_not(None) & (Card.interval >= MATURE_DAYS)),
-            count_if(active & Card.suspended),
-            count_if(~active),
-            count_if(
-                schedulable
-                & (Card.due <= today)
-                & (Card.buried_until.is_(None) | (Card.buried_until <= today))
-            ),
-        )
-    ).one()
-    decks = session.scalar(select(func.count(func.distinct(Card.deck_id))).where(active))
-    total, new, young, mature, suspended, retired, due = (int(v) for v in row)
-    return CardCounts(total, new, young, mature, suspended, retired, due, int(decks or 0))
-
-
-def deck_card_totals(session: Session) -> list[tuple[str, int]]:
-    """(deck name, active card count) per deck, by name."""
-    rows = session.execute(
-        select(Deck.name, func.count(Card.id))
-        .join(Card, Card.deck_id == Deck.id)
-        .where(Card.retired_at.is_(None))
-        .group_by(Deck.name)
-        .order_by(Deck.name)
-    )
-    return [(name, int(count)) for name, count in rows]
-
-
-@dataclass(frozen=True)
-class TodayCounts:
-    """What today's study session holds, after the daily limits, and what is done."""
-
-    due: int
-    new_available: int
-    drill: int
-    reviews_done: int
-    new_done: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def today_counts(session: Session, today: date) -> TodayCounts:
-    from roadmap_desktop.core.srs import queue
-    from roadmap_desktop.core.srs.settings import load_settings
-
-    left = queue.counts(session, today, load_settings(session))
-    new_done, reviews_done = queue.done_today(session, today, None)
-    return TodayCounts(left.due, left.new, left.drill, reviews_done, new_done)
+__all__ = [
+    "MATURE_DAYS",
+    "CardCounts",
+    "Period",
+    "PlanStats",
+    "ReviewStats",
+    "Stats",
+    "StatsFilter",
+    "TodayCounts",
+    "card_counts",
+    "collect",
+    "deck_card_totals",
+    "review_stats",
+    "today_counts",
+]

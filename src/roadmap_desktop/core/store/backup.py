@@ -18,7 +18,8 @@ from roadmap_desktop.core.store.migrate import HEAD_REVISION, StoreError, known_
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 6
 KEEP_SAFETY = 5
-_NAME = re.compile(r"^roadmap-(?P<kind>[a-z-]+?)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+# The kind may carry a revision: roadmap-pre-migrate-0003-20261126-101500.sqlite3
+_NAME = re.compile(r"^roadmap-(?P<kind>[a-z][a-z0-9-]*?)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -61,9 +62,12 @@ def backup_sqlite(db_file: Path, backups_dir: Path, kind: str, clock: Clock) -> 
             dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a failed copy (e.g. a full disk) leaves nothing
+        raise
     finally:
         source.close()
-    partial.replace(target)
     return target
 
 
@@ -84,8 +88,9 @@ def rotate(backups_dir: Path) -> list[Path]:
                 seen.append(key)
                 if len(seen) <= limit:
                     keep.add(item.path)
-    for kind in ("pre-migrate", "pre-restore"):
-        keep.update(b.path for b in [b for b in backups if b.kind == kind][:KEEP_SAFETY])
+    for kind in ("pre-migrate", "pre-restore"):  # pre-migrate-NNNN: any revision
+        safety = [b for b in backups if b.kind == kind or b.kind.startswith(kind + "-")]
+        keep.update(b.path for b in safety[:KEEP_SAFETY])
     keep.update(b.path for b in backups if b.kind == "manual")
     removed = [b.path for b in backups if b.path not in keep]
     for path in removed:

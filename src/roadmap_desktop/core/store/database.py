@@ -15,9 +15,12 @@ from roadmap_desktop.core.store import backup as backups
 from roadmap_desktop.core.store.engine import (
     is_sqlite,
     make_engine,
+    make_migration_engine,
     make_session_factory,
     readonly_sqlite_engine,
     session_scope,
+    sqlite_path,
+    translate_error,
 )
 from roadmap_desktop.core.store.migrate import (
     MigrationResult,
@@ -48,6 +51,17 @@ class Store:
                     "choose another with --data-dir"
                 ) from exc
         url = db_url or paths.db_url
+        try:
+            return cls._open(paths, url, clock)
+        except Exception as exc:
+            # A read-only or full disk, or a database locked by another process: say so.
+            translated = translate_error(exc, sqlite_path(url))
+            if translated is None:
+                raise
+            raise translated from exc
+
+    @classmethod
+    def _open(cls, paths: AppPaths, url: str, clock: Clock | None) -> Store:
         readonly = readonly_sqlite_engine(url)
         if readonly is not None:
             try:
@@ -56,7 +70,7 @@ class Store:
                 readonly.dispose()
         store = cls(make_engine(url), paths, clock or SystemClock())
         try:
-            store.migration = upgrade(store.engine, backup=store._pre_migration_backup)
+            store.migration = store._upgrade()
         except BaseException:
             store.close()
             raise
@@ -65,7 +79,7 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One short unit of work (one user action): commit on success, roll back on error."""
-        with session_scope(self._sessions) as session:
+        with session_scope(self._sessions, self.sqlite_file) as session:
             yield session
 
     @property
@@ -77,8 +91,9 @@ class Store:
 
     def backup(self, kind: str = "manual") -> Path:
         db_file = self._require_sqlite_file("back up")
-        path = backups.backup_sqlite(db_file, self.paths.backups_dir, kind, self.clock)
-        backups.rotate(self.paths.backups_dir)
+        with self._translated(db_file):
+            path = backups.backup_sqlite(db_file, self.paths.backups_dir, kind, self.clock)
+            backups.rotate(self.paths.backups_dir)
         return path
 
     def auto_backup(self) -> Path | None:
@@ -92,17 +107,43 @@ class Store:
     def restore(self, backup_file: Path) -> Path | None:
         db_file = self._require_sqlite_file("restore")
         self.engine.dispose()  # no pooled connection may hold the old file open
-        safety = backups.restore_sqlite(backup_file, db_file, self.paths.backups_dir, self.clock)
-        self.migration = upgrade(self.engine, backup=self._pre_migration_backup)
+        with self._translated(db_file):
+            safety = backups.restore_sqlite(
+                backup_file, db_file, self.paths.backups_dir, self.clock
+            )
+            self.migration = self._upgrade()
         return safety
 
     def close(self) -> None:
         self.engine.dispose()
 
+    def _upgrade(self) -> MigrationResult:
+        """Migrate to head through a dedicated engine, so that on SQLite the upgrade is one
+        transaction, DDL included (see make_migration_engine): a crash leaves the old schema."""
+        if not is_sqlite(self.engine):
+            return upgrade(self.engine, backup=self._pre_migration_backup)
+        engine = make_migration_engine(self.engine.url.render_as_string(hide_password=False))
+        try:
+            return upgrade(engine, backup=self._pre_migration_backup)
+        finally:
+            engine.dispose()
+
     def _pre_migration_backup(self, reason: str) -> Path | None:
         if self.sqlite_file is None or not self.sqlite_file.exists():
             return None
         return backups.backup_sqlite(self.sqlite_file, self.paths.backups_dir, reason, self.clock)
+
+    @staticmethod
+    @contextmanager
+    def _translated(db_file: Path) -> Iterator[None]:
+        """A full disk or read-only folder during file work becomes a StoreError saying so."""
+        try:
+            yield
+        except Exception as exc:
+            translated = translate_error(exc, db_file)
+            if translated is None:
+                raise
+            raise translated from exc
 
     def _require_sqlite_file(self, action: str) -> Path:
         if self.sqlite_file is None:

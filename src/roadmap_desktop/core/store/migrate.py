@@ -18,7 +18,7 @@ __all__ = ["NewerSchemaError", "StoreError", "upgrade"]
 
 # The newest revision under migrations/versions. tests/core/test_migrate.py checks that this
 # equals Alembic's own head, so a new revision cannot be forgotten here.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

@@ -139,7 +139,20 @@ class ReviewLog(Base):
     """One answer given to a card. Never rewritten by a content sync."""
 
     __tablename__ = "review_log"
-    __table_args__ = (Index("ix_review_log_day_kind", "study_day", "kind", "was_new"),)
+    __table_args__ = (
+        Index("ix_review_log_day_kind", "study_day", "kind", "was_new"),
+        # Covers the per-day statistics (series, retention, answer time): migration 0007.
+        Index(
+            "ix_review_log_stats",
+            "study_day",
+            "card_id",
+            "kind",
+            "was_new",
+            "interval_before",
+            "grade",
+            "answer_ms",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     card_id: Mapped[int] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"), index=True)

@@ -245,6 +245,11 @@ class BrowseView(Place):
             self.preview.set_markdown("No cards match.")
             self.history.setRowCount(0)
 
+    def show_search(self, text: str) -> None:
+        """Run a search as if typed (Stats opens a card here with ``key:...``)."""
+        self.search.setText(text)
+        self.run_search()
+
     def refresh(self) -> None:
         selected = self.selected_ids()
         self.run_search()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTime, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -12,11 +13,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QWidget,
 )
 
 from roadmap_desktop import __version__
 from roadmap_desktop.core.errors import StoreError
+from roadmap_desktop.core.plan.reminder import parse_time
 from roadmap_desktop.core.srs.settings import LIMITS, StudySettings, load_settings, save_settings
 from roadmap_desktop.core.store import backup as backups
 from roadmap_desktop.ui.context import AppContext
@@ -55,9 +58,32 @@ class SettingsView(Place):
         form.addRow("New cards a day", self.new_per_day)
         form.addRow("Reviews a day", self.reviews_per_day)
         form.addRow("The study day starts at", self.day_start)
+        self.gate = QCheckBox("Hold a topic's new cards until a track you follow reaches it")
+        self.gate.setChecked(current.gate_by_plan)
+        self.gate.setToolTip("Only topics a followed track teaches wait; others are never held")
+        form.addRow("", self.gate)
         for spin in (self.new_per_day, self.reviews_per_day, self.day_start):
             spin.valueChanged.connect(self._save_study)
+        self.gate.toggled.connect(self._save_study)
         self.body.addWidget(study)
+
+        remind = QGroupBox("Daily reminder")
+        form = QFormLayout(remind)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.reminder_on = QCheckBox("Remind me while the app runs, if reviews or tasks are left")
+        self.reminder_on.setChecked(ctx.settings.reminder_enabled)
+        self.reminder_time = QTimeEdit()
+        self.reminder_time.setDisplayFormat("HH:mm")
+        try:
+            at = parse_time(ctx.settings.reminder_time)
+        except ValueError:
+            at = parse_time("19:00")
+        self.reminder_time.setTime(QTime(at.hour, at.minute))
+        form.addRow("", self.reminder_on)
+        form.addRow("At", self.reminder_time)
+        self.reminder_on.toggled.connect(self._save_reminder)
+        self.reminder_time.timeChanged.connect(self._save_reminder)
+        self.body.addWidget(remind)
 
         data = QGroupBox("Your data")
         form = QFormLayout(data)
@@ -123,11 +149,23 @@ class SettingsView(Place):
             new_per_day=self.new_per_day.value(),
             reviews_per_day=self.reviews_per_day.value(),
             day_start_hour=self.day_start.value(),
+            gate_by_plan=self.gate.isChecked(),
         )
         with self.ctx.store.session() as session:
             save_settings(session, settings)
         self.ctx.status.emit("Study settings saved")
         self.ctx.data_changed.emit()
+
+    def _save_reminder(self) -> None:
+        self.ctx.settings.reminder_enabled = self.reminder_on.isChecked()
+        self.ctx.settings.reminder_time = self.reminder_time.time().toString("HH:mm")
+        self.ctx.settings.sync()
+        self.ctx.reminder_changed.emit()
+        self.ctx.status.emit(
+            f"Daily reminder at {self.ctx.settings.reminder_time}"
+            if self.reminder_on.isChecked()
+            else "Daily reminder off"
+        )
 
     def _theme_chosen(self) -> None:
         mode = self.theme.currentData()

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QSplitter,
-    QWidget,
 )
 
 from roadmap_desktop.core import catalog
@@ -26,56 +16,16 @@ from roadmap_desktop.core.clock import study_day
 from roadmap_desktop.core.content.service import roots_for
 from roadmap_desktop.core.exercises.catalog import load_exercises
 from roadmap_desktop.core.plan import service as plan
+from roadmap_desktop.core.srs import queue
 from roadmap_desktop.core.srs.settings import load_settings
 from roadmap_desktop.core.stats import today_counts
 from roadmap_desktop.ui.context import AppContext
 from roadmap_desktop.ui.views.base import FigureRow, Place, label, tidy_list
 from roadmap_desktop.ui.widgets.markdown_view import MarkdownView
+from roadmap_desktop.ui.widgets.plan_dialogs import EnrollDialog
 
 _KEY = Qt.ItemDataRole.UserRole
 DESIGN_TOPICS = {"system-design", "classic-designs", "capacity-estimation"}
-
-
-class EnrollDialog(QDialog):
-    """Follow a track: start date, study weekdays, minutes per day."""
-
-    def __init__(self, tracks: list[catalog.TrackRow], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Follow a track")
-        form = QFormLayout(self)
-        self.track = QComboBox()
-        for track in tracks:
-            self.track.addItem(f"{track.title} ({track.tasks} tasks)", track.key)
-        self.start = QDateEdit(QDate.currentDate())
-        self.start.setCalendarPopup(True)
-        self.days: list[QCheckBox] = []
-        row = QHBoxLayout()
-        for index, name in enumerate(plan.WEEKDAYS):
-            box = QCheckBox(name.capitalize())
-            box.setChecked(index < 5)
-            self.days.append(box)
-            row.addWidget(box)
-        self.minutes = QSpinBox()
-        self.minutes.setRange(15, 720)
-        self.minutes.setSingleStep(15)
-        self.minutes.setValue(90)
-        self.minutes.setSuffix(" min a study day")
-        form.addRow("Track", self.track)
-        form.addRow("Start", self.start)
-        form.addRow("Study days", row)
-        form.addRow("Time", self.minutes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> tuple[str, date, frozenset[int], int]:
-        weekdays = frozenset(i for i, box in enumerate(self.days) if box.isChecked())
-        start = self.start.date()
-        chosen = date(start.year(), start.month(), start.day())
-        return str(self.track.currentData()), chosen, weekdays, self.minutes.value()
 
 
 class TodayView(Place):
@@ -123,6 +73,7 @@ class TodayView(Place):
             day = study_day(self.ctx.store.clock.now(), load_settings(session).day_start_hour)
             counts = today_counts(session, day)
             tasks = plan.today_tasks(session, day)
+            held = queue.held_new(session, day, load_settings(session))
             streak = plan.streak(session, day)
             progress = plan.progress(session, day)
         self.day = day
@@ -149,7 +100,9 @@ class TodayView(Place):
                 for p in progress
             )
             self.plan_note.setText(
-                finishes + (f" · {carried} carried over from earlier days" if carried else "")
+                finishes
+                + (f" · {carried} carried over from earlier days" if carried else "")
+                + (f" · {held} new cards wait until the plan reaches their topics" if held else "")
             )
         else:
             self.plan_note.setText("You follow no track yet: choose one to get a daily plan.")
@@ -239,7 +192,7 @@ class TodayView(Place):
     def enroll(self) -> None:
         with self.ctx.store.session() as session:
             tracks = catalog.tracks(session)
-        dialog = EnrollDialog(tracks, self)
+        dialog = EnrollDialog(tracks, self.day, self)
         if dialog.exec():
             try:
                 with self.ctx.store.session() as session:
