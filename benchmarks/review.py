@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import generate, review_anki
-from benchmarks.report import Measurement
+from benchmarks.report import Measurement, time_calls
 from roadmap_desktop.core.srs import queue
 from roadmap_desktop.core.srs.session import ReviewSession
 from roadmap_desktop.core.srs.settings import StudySettings, save_settings
@@ -25,15 +23,6 @@ SIZES = (1_000, 10_000, 100_000)
 DAY = generate.TODAY.isoformat()
 ANKI_TARGET = 1.0  # at or below Anki per queue build and per answer
 AVAILABLE = "retired_at IS NULL AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)"
-
-
-def _time(fn: Callable[[], object], repeats: int) -> list[float]:
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return samples
 
 
 def measure(runs: int, sizes: tuple[int, ...] = SIZES) -> list[Measurement]:
@@ -106,7 +95,7 @@ def _measure_size(size: int, runs: int, with_anki: bool) -> list[Measurement]:
             results.append(
                 Measurement(
                     f"{prefix}: queue build (counts + next card) / anki",
-                    _time(queue_build, repeats),
+                    time_calls(queue_build, repeats),
                     theirs_build.name,
                     theirs_build.median,
                     ANKI_TARGET,
@@ -150,13 +139,13 @@ def _measure_size(size: int, runs: int, with_anki: bool) -> list[Measurement]:
             theirs()
             ours()  # warm caches for both
             baseline = Measurement(
-                f"review {size // 1000}k: bare sqlite3 {label}", _time(theirs, repeats)
+                f"review {size // 1000}k: bare sqlite3 {label}", time_calls(theirs, repeats)
             )
             results.append(baseline)
             results.append(
                 Measurement(
                     f"review {size // 1000}k: {label}",
-                    _time(ours, repeats),
+                    time_calls(ours, repeats),
                     baseline.name,
                     baseline.median,
                 )
@@ -170,8 +159,8 @@ def _measure_size(size: int, runs: int, with_anki: bool) -> list[Measurement]:
             theirs_answer()
             answer_next()
             for _ in range(max(4, repeats // 5)):
-                anki_samples += _time(theirs_answer, 5)
-                ours_samples += _time(answer_next, 5)
+                anki_samples += time_calls(theirs_answer, 5)
+                ours_samples += time_calls(answer_next, 5)
             anki_answer = Measurement(f"{prefix}: anki answer + next card", anki_samples)
             results.append(anki_answer)
             results.append(
@@ -190,7 +179,9 @@ def _measure_size(size: int, runs: int, with_anki: bool) -> list[Measurement]:
                 return queue.deck_counts(session, generate.TODAY, settings)
 
         results.append(
-            Measurement(f"review {size // 1000}k: deck tree counts", _time(deck_tree, max(5, runs)))
+            Measurement(
+                f"review {size // 1000}k: deck tree counts", time_calls(deck_tree, max(5, runs))
+            )
         )
         bare.close()
         store.close()

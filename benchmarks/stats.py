@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from benchmarks import generate
-from benchmarks.report import Measurement
+from benchmarks.report import Measurement, time_calls
 from roadmap_desktop.core.stats import StatsFilter, card_counts, collect
 from roadmap_desktop.core.stats import reviews as review_stats
 from roadmap_desktop.core.store.database import Store
@@ -26,15 +26,6 @@ SERIES = StatsFilter().period(TODAY)
 YEAR = StatsFilter().heatmap_period(TODAY)
 IN_PERIOD = "study_day >= ? AND study_day <= ?"
 SCHEDULABLE = "retired_at IS NULL AND suspended = 0"
-
-
-def _time(fn: Callable[[], object], repeats: int) -> list[float]:
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return samples
 
 
 def _bare_queries(
@@ -162,13 +153,13 @@ def measure(runs: int) -> list[Measurement]:
                 theirs[name]()
                 ours[name]()  # warm caches for both
                 baseline = Measurement(
-                    f"stats 1M, {label}: bare sqlite3 {name}", _time(theirs[name], repeats)
+                    f"stats 1M, {label}: bare sqlite3 {name}", time_calls(theirs[name], repeats)
                 )
                 results.append(baseline)
                 results.append(
                     Measurement(
                         f"stats 1M, {label}: {name}",
-                        _time(ours[name], repeats),
+                        time_calls(ours[name], repeats),
                         baseline.name,
                         baseline.median,
                     )
@@ -185,13 +176,13 @@ def measure(runs: int) -> list[Measurement]:
 
             everything()
             baseline = Measurement(
-                f"stats 1M, {label}: bare sqlite3 every aggregate", _time(all_bare, repeats)
+                f"stats 1M, {label}: bare sqlite3 every aggregate", time_calls(all_bare, repeats)
             )
             results.append(baseline)
             results.append(
                 Measurement(
                     f"stats 1M, {label}: collect() + as_dict()",
-                    _time(everything, repeats),
+                    time_calls(everything, repeats),
                     baseline.name,
                     baseline.median,
                 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+CLI = [sys.executable, "-m", "roadmap_desktop"]  # the command line, run as a new process
 
 
 @dataclass

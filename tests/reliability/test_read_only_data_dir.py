@@ -17,9 +17,7 @@ import pytest
 
 from roadmap_desktop.core.paths import AppPaths
 from roadmap_desktop.core.store.database import Store
-from tests.reliability.helpers import ROOT, fold_wal
-
-CLI = [sys.executable, "-m", "roadmap_desktop"]
+from tests.reliability.helpers import CLI, ROOT, fold_wal
 
 
 def digest(folder: Path) -> dict[str, str]:

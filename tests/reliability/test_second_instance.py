@@ -23,9 +23,8 @@ from roadmap_desktop.core.paths import AppPaths
 from roadmap_desktop.core.store.database import Store
 from roadmap_desktop.ui.app import EXIT_ALREADY_RUNNING, run_gui
 from tests.conftest import deck_file
-from tests.reliability.helpers import ROOT, integrity_ok
+from tests.reliability.helpers import CLI, ROOT, integrity_ok
 
-CLI = [sys.executable, "-m", "roadmap_desktop"]
 HOLDER = r"""
 import sys, time
 from pathlib import Path

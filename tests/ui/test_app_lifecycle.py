@@ -14,7 +14,11 @@ def test_run_gui_opens_syncs_and_backs_up_on_close(qapp: QApplication, paths: Ap
     seen: dict[str, object] = {}
 
     def close_when_synced() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        windows = [  # run_gui's window: shown and attached (not one another test left behind)
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and w.ctx is not None
+        ]
         window = windows[0] if windows else None
         if window is None or window.ctx is None or window.ctx.syncing:
             QTimer.singleShot(50, close_when_synced)

@@ -265,3 +265,28 @@ def test_deck_limits_round_trip_including_a_parent_level(studied: Store, clock: 
         with pytest.raises(ValueError, match="new_per_day"):
             set_deck_limits(s, "Node.js", 10_000, None, clock.now())
     assert ReviewSession(studied, deck="Node.js").counts().new == 4
+
+
+def test_the_daily_limit_holds_across_answers_undo_and_another_session(
+    studied: Store, clock: FixedClock
+) -> None:
+    """The session keeps today's counts between answers instead of re-reading them: they must
+    follow answers, undos and the day boundary exactly as the log does."""
+    with studied.session() as s:
+        save_settings(s, StudySettings(new_per_day=3))
+    session = ReviewSession(studied)
+    for _ in range(2):
+        assert session.next() is not None
+        session.answer(5, 1000)
+    assert session.counts().new == 1
+    session.undo()
+    session.current = None
+    assert session.counts().new == 2, "an undone answer gives its new card back"
+    assert ReviewSession(studied).counts().new == 2, "a fresh session reads the log: it agrees"
+    for _ in range(2):
+        assert session.next() is not None and session.current is not None
+        session.answer(5, 1000)
+    assert session.counts().new == 0 and ReviewSession(studied).counts().new == 0
+    assert session.next() is None, "the limit reached: no fourth new card today"
+    clock.advance(timedelta(days=1))
+    assert session.counts().new == 3, "a new study day starts from zero"

@@ -39,7 +39,9 @@ def sync(store: Store, roots: list[ContentRoot] | None = None) -> SyncOutcome:
     roots = roots if roots is not None else roots_for(store)
     stamp = fingerprint(roots)
     bundle = load_content(roots)
-    with store.session() as session:
+    with store.write_session() as session:
+        if stored_fingerprint(session) == stamp:  # another process synced these files meanwhile
+            return SyncOutcome(bundle, SyncReport())
         report = sync_content(session, bundle, utc_now(store.clock))
         record_fingerprint(session, stamp)
     return SyncOutcome(bundle, report)

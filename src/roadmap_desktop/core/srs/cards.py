@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from roadmap_desktop.core.content.model import is_key
 from roadmap_desktop.core.content.sync import FINGERPRINT_KEY
@@ -76,8 +76,10 @@ def view(card: Card) -> CardView:
     )
 
 
-def get(session: Session, card_id: int) -> Card:
-    card = session.get(Card, card_id)
+def get(session: Session, card_id: int, *, with_deck_and_tags: bool = False) -> Card:
+    """A card by id; ``with_deck_and_tags`` loads both in the same query (for ``view``)."""
+    options = (joinedload(Card.deck), selectinload(Card.tags)) if with_deck_and_tags else ()
+    card = session.get(Card, card_id, options=options)
     if card is None:
         raise CardError(f"card {card_id} does not exist")
     return card

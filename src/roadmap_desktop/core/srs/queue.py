@@ -32,6 +32,31 @@ class QueueCounts:
         return self.new + self.due + self.drill
 
 
+@dataclass
+class DayCache:
+    """What a study session may keep between answers instead of re-reading it each time:
+    today's answered counts over all decks (the session updates them as it answers and undoes)
+    and the plan's topic gate (fixed for the session). Dropped when the study day changes.
+    Sound because one window studies a data folder at a time (core/instance_lock.py): nobody
+    else answers cards meanwhile."""
+
+    day: date
+    done: tuple[int, int] | None = None  # (new introduced, reviews answered), all decks
+    gate_known: bool = False
+    gate: tuple[frozenset[str], frozenset[str]] | None = None
+
+    def answered(self, was_new: bool, kind: str, sign: int = 1) -> None:
+        """Count an answer (``sign`` -1: an undo); drills do not count towards limits."""
+        if self.done is None or kind != "review":
+            return
+        new, reviews = self.done
+        self.done = (new + sign, reviews) if was_new else (new, reviews + sign)
+
+
+def _cached(cache: DayCache | None, today: date) -> DayCache | None:
+    return cache if cache is not None and cache.day == today else None
+
+
 @dataclass(frozen=True)
 class DeckCounts:
     name: str
@@ -68,26 +93,32 @@ def _due(today: date) -> ColumnElement[bool]:
     )
 
 
-def _new(session: Session, today: date, settings: StudySettings) -> ColumnElement[bool]:
+def _new(
+    session: Session, today: date, settings: StudySettings, cache: DayCache | None = None
+) -> ColumnElement[bool]:
     """New cards that may be introduced: with plan gating on, not those whose topics a
     followed track has not reached yet (core/plan/gating.py)."""
-    gate = _gate(session, today, settings)
+    gate = _gate(session, today, settings, cache)
     if gate is None:
         return Card.due.is_(None)
     return and_(Card.due.is_(None), ~_held(*gate))
 
 
 def _gate(
-    session: Session, today: date, settings: StudySettings
+    session: Session, today: date, settings: StudySettings, cache: DayCache | None = None
 ) -> tuple[frozenset[str], frozenset[str]] | None:
     if not settings.gate_by_plan:
         return None
+    kept = _cached(cache, today)
+    if kept is not None and kept.gate_known:
+        return kept.gate
     from roadmap_desktop.core.plan.gating import topic_gate
 
-    gate = topic_gate(session, today)
-    if gate is None or not gate.holds_anything:
-        return None
-    return gate.locked, gate.reached
+    found = topic_gate(session, today)
+    gate = (found.locked, found.reached) if found is not None and found.holds_anything else None
+    if kept is not None:
+        kept.gate, kept.gate_known = gate, True
+    return gate
 
 
 def _held(locked: frozenset[str], reached: frozenset[str]) -> ColumnElement[bool]:
@@ -133,10 +164,14 @@ def done_today(session: Session, today: date, deck_ids: list[int] | None) -> tup
 
 
 def remaining_limits(
-    session: Session, today: date, settings: StudySettings, deck: str | None
+    session: Session,
+    today: date,
+    settings: StudySettings,
+    deck: str | None,
+    cache: DayCache | None = None,
 ) -> tuple[int, int]:
     """How many new cards and reviews may still be shown today for this deck (or all)."""
-    left = _globally_left(session, today, settings)
+    left = _globally_left(session, today, settings, cache)
     if deck is None:
         return left
     row = session.execute(
@@ -145,8 +180,16 @@ def remaining_limits(
     return _deck_left(session, today, deck, (row[0], row[1]) if row else (None, None), left)
 
 
-def _globally_left(session: Session, today: date, settings: StudySettings) -> tuple[int, int]:
-    new_done, reviews_done = done_today(session, today, None)
+def _globally_left(
+    session: Session, today: date, settings: StudySettings, cache: DayCache | None = None
+) -> tuple[int, int]:
+    kept = _cached(cache, today)
+    if kept is not None and kept.done is not None:
+        new_done, reviews_done = kept.done
+    else:
+        new_done, reviews_done = done_today(session, today, None)
+        if kept is not None:
+            kept.done = (new_done, reviews_done)
     return max(0, settings.new_per_day - new_done), max(0, settings.reviews_per_day - reviews_done)
 
 
@@ -171,15 +214,19 @@ def _deck_left(
 
 
 def counts(
-    session: Session, today: date, settings: StudySettings, deck: str | None = None
+    session: Session,
+    today: date,
+    settings: StudySettings,
+    deck: str | None = None,
+    cache: DayCache | None = None,
 ) -> QueueCounts:
     """New / due / drill cards left for today, after the daily limits."""
     ids = subtree_ids(session, deck)
     base = select(func.count(Card.id)).where(_available(today, ids))
     due = _count(session, base.where(_due(today)))
-    new = _count(session, base.where(_new(session, today, settings)))
+    new = _count(session, base.where(_new(session, today, settings, cache)))
     drill = _count(session, base.where(Card.drill_day == today))
-    new_left, reviews_left = remaining_limits(session, today, settings, deck)
+    new_left, reviews_left = remaining_limits(session, today, settings, deck, cache)
     return QueueCounts(new=min(new, new_left), due=min(due, reviews_left), drill=drill)
 
 
@@ -189,11 +236,12 @@ def next_card(
     settings: StudySettings,
     deck: str | None = None,
     after: int | None = None,
+    cache: DayCache | None = None,
 ) -> tuple[int, Kind] | None:
     """The id and kind of the next card to show. ``after`` is the card just answered: a drill
     item does not come straight back while anything else is waiting."""
     ids = subtree_ids(session, deck)
-    new_left, reviews_left = remaining_limits(session, today, settings, deck)
+    new_left, reviews_left = remaining_limits(session, today, settings, deck, cache)
     available = _available(today, ids)
     if reviews_left > 0:
         found = session.scalar(
@@ -213,7 +261,7 @@ def next_card(
     if new_left > 0:
         found = session.scalar(
             select(Card.id)
-            .where(available, _new(session, today, settings))
+            .where(available, _new(session, today, settings, cache))
             .order_by(Card.id)
             .limit(1)
         )

@@ -47,29 +47,41 @@ class ReviewSession:
         self._last_answered: int | None = None
         with store.session() as session:
             self.settings: StudySettings = load_settings(session)
+        self._cache = queue.DayCache(self.today())
 
     def today(self) -> date:
         return study_day(self.store.clock.now(), self.settings.day_start_hour)
+
+    def _day_cache(self, today: date) -> queue.DayCache:
+        if self._cache.day != today:  # past the day boundary: read everything afresh
+            self._cache = queue.DayCache(today)
+        return self._cache
 
     def next(self) -> Shown | None:
         """Choose and load the next card (None when nothing is left today)."""
         today = self.today()
         with self.store.session() as session:
             found = queue.next_card(
-                session, today, self.settings, self.deck, after=self._last_answered
+                session,
+                today,
+                self.settings,
+                self.deck,
+                after=self._last_answered,
+                cache=self._day_cache(today),
             )
             if found is None:
                 self.current = None
                 return None
             card_id, kind = found
-            shown = cards.view(cards.get(session, card_id))
+            shown = cards.view(cards.get(session, card_id, with_deck_and_tags=True))
         intervals = {} if kind == "drill" else sm2.preview(shown.state)
         self.current = Shown(shown, kind, intervals)
         return self.current
 
     def counts(self) -> queue.QueueCounts:
         with self.store.session() as session:
-            return queue.counts(session, self.today(), self.settings, self.deck)
+            today = self.today()
+            return queue.counts(session, today, self.settings, self.deck, self._day_cache(today))
 
     def next_due_day(self) -> date | None:
         with self.store.session() as session:
@@ -112,6 +124,7 @@ class ReviewSession:
             session.add(log)
             session.flush()
             log_id = log.id
+        self._day_cache(today).answered(log.was_new, log.kind)
         self._undo.append((log_id, shown))
         self._last_answered = shown.card.id
         self.summary.answers += 1
@@ -145,6 +158,8 @@ class ReviewSession:
             self.summary.time_ms -= log.answer_ms
             session.delete(log)
             fresh = cards.view(card)
+            if log.study_day == self._cache.day:
+                self._cache.answered(log.was_new, log.kind, -1)
         if all(s.card.id != shown.card.id for _, s in self._undo):
             self.summary.cards.discard(shown.card.id)
         self._last_answered = self._undo[-1][1].card.id if self._undo else None

@@ -82,6 +82,16 @@ class Store:
         with session_scope(self._sessions, self.sqlite_file) as session:
             yield session
 
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A session holding the write lock from its first statement, for read-then-write work
+        another process may be doing at the same moment (a content sync in the window and one
+        from the CLI): the second waits for the first, then reads what it wrote."""
+        with self.session() as session:
+            if is_sqlite(self.engine):
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield session
+
     @property
     def sqlite_file(self) -> Path | None:
         database = self.engine.url.database

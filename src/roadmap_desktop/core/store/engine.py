@@ -66,7 +66,7 @@ def _sqlite_migration_pragmas(dbapi_connection: Any, record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    conn.exec_driver_sql("BEGIN IMMEDIATE")  # a second process waits, then finds head
 
 
 def make_migration_engine(url: str) -> Engine:
