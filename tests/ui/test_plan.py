@@ -5,7 +5,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QProgressBar, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QInputDialog,
+    QProgressBar,
+    QTreeWidgetItem,
+)
 
 from roadmap_desktop.core.clock import study_day
 from roadmap_desktop.core.plan import service as plan
@@ -95,8 +101,17 @@ def test_plan_place_drives_the_plan(qtbot, ctx: AppContext) -> None:
     with ctx.store.session() as session:
         states = {s.task_key: s.status for s in session.query(PlanTaskState)}
     assert states == {"node90.d01-event-loop": "done", skipped: "skipped"}
+    assert view.selected_task() not in states, "the selection moved to an open task"
     bar = view.progress.itemWidget(top(view), 1)
     assert isinstance(bar, QProgressBar) and bar.value() == 1
+
+    # Done with the time it really took.
+    timed = view.selected_task()
+    answer_dialog(QInputDialog, lambda d: d.setIntValue(95))
+    view.mark_done_timed()
+    with ctx.store.session() as session:
+        row = session.get(PlanTaskState, timed)
+        assert row is not None and (row.status, row.actual_minutes) == ("done", 95)
 
     # Move today's first task to a week from now: it sits exactly there.
     moved = view.selected_task()
@@ -117,6 +132,8 @@ def test_plan_place_drives_the_plan(qtbot, ctx: AppContext) -> None:
     view.end_pause_button.click()
     assert agenda_keys(view, 1) != []
 
-    # Re-plan clears the moved date.
+    # Re-plan clears the moved date: the task is back first in line (today's time is spent on
+    # the tasks done today, so the line starts on the next study day).
     view.replan_button.click()
-    assert moved in agenda_keys(view, 0)
+    first_day = next(keys for i in range(7) if (keys := agenda_keys(view, i)))
+    assert first_day[0] == moved and moved not in agenda_keys(view, 7)

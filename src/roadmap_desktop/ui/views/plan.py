@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QMenu,
     QMessageBox,
     QProgressBar,
@@ -405,6 +406,7 @@ class PlanView(Place):
         self.agenda.setCurrentItem(item)
         menu = QMenu(self)
         menu.addAction("Done", self.mark_done)
+        menu.addAction("Done, and record the time it took…", self.mark_done_timed)
         menu.addAction("Skip", self.skip)
         menu.addAction("Snooze a day", self.snooze_a_day)
         menu.addAction("Snooze until…", self.snooze_until)
@@ -427,6 +429,27 @@ class PlanView(Place):
         key = self.selected_task()
         if key:
             self._change("Task done: the plan moves on", plan.complete, key, self.day)
+
+    def mark_done_timed(self) -> None:
+        """Done, with the minutes it really took (kept with the task, for the learner's pace)."""
+        key = self.selected_task()
+        task = self._tasks.get(key) if key else None
+        if key is None or task is None:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Task done")
+        dialog.setLabelText(f"Minutes “{task.title}” took (planned: {task.minutes}):")
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(1, 24 * 60)
+        dialog.setIntValue(task.minutes)
+        if dialog.exec():
+            self._change(
+                f"Task done in {dialog.intValue()} min: the plan moves on",
+                plan.complete,
+                key,
+                self.day,
+                dialog.intValue(),
+            )
 
     def skip(self) -> None:
         key = self.selected_task()
