@@ -89,3 +89,32 @@ def deck_file(deck: str, *cards: tuple[str, str, str], tags: str = "") -> str:
     head = f'+++\ndeck = "{deck}"\n' + (f"tags = [{tags}]\n" if tags else "") + "+++\n"
     body = "".join(f"\n## {key}\n\n{front}\n\n---\n\n{back}\n" for key, front, back in cards)
     return head + body
+
+
+def install_next_revision(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    upgrade: str = "    op.create_table('probe', sa.Column('id', sa.Integer, primary_key=True))\n",
+    downgrade: str = "    op.drop_table('probe')\n",
+) -> tuple[str, str]:
+    """Make a real next schema revision the head: a temporary copy of the shipped migrations
+    plus one more whose bodies are given (indented Python). Returns (old head, new head)."""
+    import shutil
+
+    from roadmap_desktop.core.store import migrate
+
+    migrations = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, migrations)
+    head = migrate.HEAD_REVISION
+    following = f"{int(head) + 1:04d}"
+    (migrations / "versions" / f"{following}_probe.py").write_text(
+        f'revision = "{following}"\ndown_revision = "{head}"\n'
+        "branch_labels = None\ndepends_on = None\n"
+        "import sqlalchemy as sa\nfrom alembic import op\n"
+        f"def upgrade():\n{upgrade}def downgrade():\n{downgrade}",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", following)
+    monkeypatch.setattr("roadmap_desktop.core.store.backup.HEAD_REVISION", following)
+    return head, following

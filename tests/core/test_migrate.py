@@ -1,7 +1,6 @@
 """Schema management: migrate at open, re-open cleanly, refuse newer databases untouched."""
 
 import hashlib
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from roadmap_desktop.core.store import migrate
 from roadmap_desktop.core.store.database import Store
 from roadmap_desktop.core.store.migrate import NewerSchemaError, StoreError
 from roadmap_desktop.core.store.models import Base
+from tests.conftest import install_next_revision
 
 
 def digest(path: Path) -> str:
@@ -97,22 +97,7 @@ def test_an_older_database_is_backed_up_then_upgraded(
     """With a real next revision (a temporary copy of the migrations plus the next one), opening a
     database at 0001 takes a pre-migrate backup first and then upgrades it."""
     Store.open(paths).close()
-    migrations = tmp_path / "migrations"
-    shutil.copytree(migrate.MIGRATIONS_DIR, migrations)
-    head = migrate.HEAD_REVISION
-    following = f"{int(head) + 1:04d}"
-    (migrations / "versions" / f"{following}_probe.py").write_text(
-        f'revision = "{following}"\ndown_revision = "{head}"\n'
-        "branch_labels = None\ndepends_on = None\n"
-        "import sqlalchemy as sa\nfrom alembic import op\n"
-        "def upgrade():\n"
-        "    op.create_table('probe', sa.Column('id', sa.Integer, primary_key=True))\n"
-        "def downgrade():\n    op.drop_table('probe')\n",
-        encoding="utf-8",
-    )
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(migrate, "HEAD_REVISION", following)
-    monkeypatch.setattr("roadmap_desktop.core.store.backup.HEAD_REVISION", following)
+    head, following = install_next_revision(tmp_path, monkeypatch)
 
     upgraded = Store.open(paths)
     upgraded.close()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from roadmap_desktop.core.paths import AppPaths
 from roadmap_desktop.core.store import backup as backups
 from roadmap_desktop.core.store import migrate
 from roadmap_desktop.core.store.database import Store
+from tests.conftest import install_next_revision
 from tests.reliability.helpers import fold_wal, integrity_ok, put_database, run_killed_at
 
 OLD = "0003"
@@ -185,25 +185,15 @@ def test_an_upgrade_failing_midway_is_rolled_back_whole(
     start failed with "table probe already exists"."""
     Store.open(paths).close()
     before = schema(paths.db_file)
-    migrations = tmp_path / "migrations"
-    shutil.copytree(migrate.MIGRATIONS_DIR, migrations)
-    head = migrate.HEAD_REVISION
-    following = f"{int(head) + 1:04d}"
-    (migrations / "versions" / f"{following}_probe.py").write_text(
-        f'revision = "{following}"\ndown_revision = "{head}"\n'
-        "branch_labels = None\ndepends_on = None\n"
-        "import sqlalchemy as sa\nfrom alembic import op\n"
-        "def upgrade():\n"
-        "    op.create_table('probe', sa.Column('id', sa.Integer, primary_key=True))\n"
+    install_next_revision(
+        tmp_path,
+        monkeypatch,
+        upgrade="    op.create_table('probe', sa.Column('id', sa.Integer, primary_key=True))\n"
         "    with op.batch_alter_table('cards') as batch:\n"
         "        batch.add_column(sa.Column('probe', sa.Integer))\n"
-        "    raise RuntimeError('the upgrade fails here')\n"
-        "def downgrade():\n    pass\n",
-        encoding="utf-8",
+        "    raise RuntimeError('the upgrade fails here')\n",
+        downgrade="    pass\n",
     )
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(migrate, "HEAD_REVISION", following)
-    monkeypatch.setattr("roadmap_desktop.core.store.backup.HEAD_REVISION", following)
     with pytest.raises(RuntimeError, match="the upgrade fails here"):
         Store.open(paths)
     assert schema(paths.db_file) == before, "half of the failed upgrade was committed"

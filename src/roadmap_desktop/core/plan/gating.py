@@ -16,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roadmap_desktop.core.plan import service
-from roadmap_desktop.core.store.models import PlanEnrollment, PlanTaskState, Task, Track
+from roadmap_desktop.core.plan.schedule import lay_out
+from roadmap_desktop.core.store.models import Task, Track
 
 
 @dataclass(frozen=True)
@@ -31,17 +32,13 @@ class TopicGate:
 
 def topic_gate(session: Session, today: date) -> TopicGate | None:
     """The gate for ``today``, or None when no track is followed (nothing is held)."""
-    tracks = list(
-        session.scalars(select(PlanEnrollment.track_key).where(PlanEnrollment.active.is_(True)))
-    )
-    if not tracks:
+    plans = service.track_plans(session, today=today)
+    if not plans:
         return None
-    finished = set(
-        session.scalars(
-            select(PlanTaskState.task_key).where(PlanTaskState.status.in_(("done", "skipped")))
-        )
-    )
-    on_today = {slot.task for slot in service.schedule(session, today, until=today).on(today)}
+    tracks = [plan.track for plan in plans]
+    still_open = {task.key for plan in plans for task in plan.tasks}  # not done, not skipped
+    laid = lay_out(plans, today, service.pause_ranges(session), until=today)
+    on_today = {slot.task for slot in laid.on(today)}
     by_track: dict[str, list[tuple[str, list[str]]]] = {track: [] for track in tracks}
     for track, key, tags in session.execute(
         select(Track.key, Task.key, Task.tags)
@@ -54,7 +51,7 @@ def topic_gate(session: Session, today: date) -> TopicGate | None:
     planned: set[str] = set()
     for tasks in by_track.values():
         furthest = max(
-            (i for i, (key, _) in enumerate(tasks) if key in finished or key in on_today),
+            (i for i, (key, _) in enumerate(tasks) if key not in still_open or key in on_today),
             default=-1,
         )
         for index, (_, tags) in enumerate(tasks):

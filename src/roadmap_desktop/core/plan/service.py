@@ -90,6 +90,11 @@ class Pause:
     end: date
 
 
+def _weekdays(stored: str) -> frozenset[int]:
+    """An enrolment's study weekdays as stored ("0,1,2,3,4", 0 = Monday)."""
+    return frozenset(int(d) for d in stored.split(",") if d)
+
+
 def parse_weekdays(text: str) -> frozenset[int]:
     names = [part.strip().lower()[:3] for part in text.split(",") if part.strip()]
     bad = [n for n in names if n not in WEEKDAYS]
@@ -157,7 +162,7 @@ def enrollments(session: Session) -> list[Enrollment]:
         Enrollment(
             row.track_key,
             row.start,
-            frozenset(int(d) for d in row.weekdays.split(",") if d),
+            _weekdays(row.weekdays),
             row.minutes_per_day,
         )
         for row in rows
@@ -212,7 +217,7 @@ def _check_task(session: Session, task_key: str) -> None:
         raise PlanError(f"no task '{task_key}'")
 
 
-def _plans(
+def track_plans(
     session: Session, *, ignore_state: bool = False, today: date | None = None
 ) -> list[TrackPlan]:
     """The enrolled tracks' open tasks (all tasks with ``ignore_state``), from one query of
@@ -238,7 +243,7 @@ def _plans(
         tasks[track_key].append(PlanTask(task_key, minutes, snoozed, pinned))
     plans = []
     for enrollment in enrollments:
-        weekdays = frozenset(int(d) for d in enrollment.weekdays.split(",") if d)
+        weekdays = _weekdays(enrollment.weekdays)
         plans.append(
             TrackPlan(
                 enrollment.track_key,
@@ -252,13 +257,14 @@ def _plans(
     return plans
 
 
-def _breaks(session: Session) -> list[tuple[date, date]]:
+def pause_ranges(session: Session) -> list[tuple[date, date]]:
+    """Every pause as (first, last) day, inclusive."""
     return [(b.start, b.end) for b in session.scalars(select(PlanBreak))]
 
 
 def schedule(session: Session, today: date, until: date | None = None) -> Schedule:
     """The agenda from today (complete up to ``until`` when given)."""
-    return lay_out(_plans(session, today=today), today, _breaks(session), until)
+    return lay_out(track_plans(session, today=today), today, pause_ranges(session), until)
 
 
 def agenda(session: Session, today: date, days: int = 14) -> list[AgendaDay]:
@@ -266,8 +272,8 @@ def agenda(session: Session, today: date, days: int = 14) -> list[AgendaDay]:
     if days < 1:
         raise PlanError("the agenda covers at least one day")
     last = today + timedelta(days=days - 1)
-    plans = _plans(session, today=today)
-    breaks = _breaks(session)
+    plans = track_plans(session, today=today)
+    breaks = pause_ranges(session)
     laid = lay_out(plans, today, breaks, until=last)
     study = {d for plan in plans for d in range(7) if d in plan.weekdays}
     keys = sorted({slot.task for d, slots in laid.days.items() if d <= last for slot in slots})
@@ -299,9 +305,9 @@ def agenda(session: Session, today: date, days: int = 14) -> list[AgendaDay]:
 
 def today_tasks(session: Session, today: date) -> list[TodayTask]:
     """Today's share of the plan, plus the tasks already finished today."""
-    breaks = _breaks(session)
-    current = lay_out(_plans(session, today=today), today, breaks, until=today)
-    baseline_plans = _plans(session, ignore_state=True)
+    breaks = pause_ranges(session)
+    current = lay_out(track_plans(session, today=today), today, breaks, until=today)
+    baseline_plans = track_plans(session, ignore_state=True)
     baseline: dict[str, date] = {}
     for plan in baseline_plans:  # where each task was first due when the track was enrolled
         laid = lay_out([plan], plan.start, breaks, until=today)
@@ -358,8 +364,8 @@ def today_tasks(session: Session, today: date) -> list[TodayTask]:
 
 
 def progress(session: Session, today: date) -> list[TrackProgress]:
-    plans = _plans(session, today=today)
-    laid = lay_out(plans, today, _breaks(session))
+    plans = track_plans(session, today=today)
+    laid = lay_out(plans, today, pause_ranges(session))
     states = {s.task_key: s.status for s in session.scalars(select(PlanTaskState))}
     titles = {t.key: t.title for t in catalog.tracks(session)}
     result = []
@@ -390,31 +396,57 @@ def progress(session: Session, today: date) -> list[TrackProgress]:
     return result
 
 
-def streak(session: Session, today: date) -> int:
-    """Consecutive study days with reviews or a finished task; rest days neither count nor
-    break it. Today counts once something is done; otherwise the streak runs to yesterday."""
-    enrollments = list(session.scalars(select(PlanEnrollment).where(PlanEnrollment.active)))
-    weekdays = {int(d) for e in enrollments for d in e.weekdays.split(",") if d} or set(range(7))
-    breaks = _breaks(session)
-    since = today - timedelta(days=400)
+@dataclass(frozen=True)
+class StreakRun:
+    start: date
+    end: date
+    days: int  # active days in the run (rest days inside it do not count)
+
+
+def streak_runs(session: Session, today: date, since: date) -> tuple[list[StreakRun], int]:
+    """Runs of study days with reviews or a finished task, oldest first, and the current
+    streak (the last run's days if it is still alive, else 0). A rest weekday or a pause
+    neither counts nor breaks a run, and today not being done yet does not break it either;
+    a run that began before ``since`` is cut there."""
+    enrollments = session.scalars(select(PlanEnrollment).where(PlanEnrollment.active))
+    weekdays = set().union(*(_weekdays(e.weekdays) for e in enrollments)) or set(range(7))
+    breaks = pause_ranges(session)
     active = set(
-        session.scalars(select(ReviewLog.study_day).where(ReviewLog.study_day >= since).distinct())
+        session.scalars(
+            select(ReviewLog.study_day)
+            .where(ReviewLog.study_day >= since, ReviewLog.study_day <= today)
+            .distinct()
+        )
     )
     active |= set(
         session.scalars(
             select(PlanTaskState.done_day).where(
-                PlanTaskState.done_day >= since, PlanTaskState.status == "done"
+                PlanTaskState.status == "done",
+                PlanTaskState.done_day >= since,
+                PlanTaskState.done_day <= today,
             )
         )
     )
-    count, day = 0, today
-    if today not in active:
-        day -= timedelta(days=1)
-    while day >= since:
-        rest = day.weekday() not in weekdays or any(a <= day <= b for a, b in breaks)
+    runs: list[StreakRun] = []
+    run: StreakRun | None = None
+    day = since
+    while day <= today:
         if day in active:
-            count += 1
-        elif not rest:
-            break
-        day -= timedelta(days=1)
-    return count
+            run = StreakRun(run.start if run else day, day, (run.days if run else 0) + 1)
+        elif (
+            day != today and day.weekday() in weekdays and not any(a <= day <= b for a, b in breaks)
+        ):
+            if run is not None:
+                runs.append(run)
+            run = None
+        day += timedelta(days=1)
+    if run is not None:
+        runs.append(run)
+    return runs, run.days if run is not None else 0
+
+
+def streak(session: Session, today: date) -> int:
+    """Consecutive study days with reviews or a finished task; rest days neither count nor
+    break it. Today counts once something is done; otherwise the streak runs to yesterday."""
+    _runs, current = streak_runs(session, today, today - timedelta(days=400))
+    return current

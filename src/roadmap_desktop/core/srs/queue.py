@@ -15,6 +15,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from roadmap_desktop.core.plan.gating import TopicGate, topic_gate
 from roadmap_desktop.core.srs.settings import StudySettings
 from roadmap_desktop.core.store.models import Card, CardTag, Deck, ReviewLog
 
@@ -43,7 +44,7 @@ class DayCache:
     day: date
     done: tuple[int, int] | None = None  # (new introduced, reviews answered), all decks
     gate_known: bool = False
-    gate: tuple[frozenset[str], frozenset[str]] | None = None
+    gate: TopicGate | None = None
 
     def answered(self, was_new: bool, kind: str, sign: int = 1) -> None:
         """Count an answer (``sign`` -1: an undo); drills do not count towards limits."""
@@ -101,32 +102,31 @@ def _new(
     gate = _gate(session, today, settings, cache)
     if gate is None:
         return Card.due.is_(None)
-    return and_(Card.due.is_(None), ~_held(*gate))
+    return and_(Card.due.is_(None), ~_held(gate))
 
 
 def _gate(
     session: Session, today: date, settings: StudySettings, cache: DayCache | None = None
-) -> tuple[frozenset[str], frozenset[str]] | None:
+) -> TopicGate | None:
+    """The plan's gate when it holds anything back (else None: no condition to add)."""
     if not settings.gate_by_plan:
         return None
     kept = _cached(cache, today)
     if kept is not None and kept.gate_known:
         return kept.gate
-    from roadmap_desktop.core.plan.gating import topic_gate
-
     found = topic_gate(session, today)
-    gate = (found.locked, found.reached) if found is not None and found.holds_anything else None
+    gate = found if found is not None and found.holds_anything else None
     if kept is not None:
         kept.gate, kept.gate_known = gate, True
     return gate
 
 
-def _held(locked: frozenset[str], reached: frozenset[str]) -> ColumnElement[bool]:
+def _held(gate: TopicGate) -> ColumnElement[bool]:
     # One uncorrelated subquery (SQLite builds it once), not a lookup per card.
-    held = select(CardTag.card_id).where(CardTag.tag.in_(sorted(locked)))
-    if not reached:
+    held = select(CardTag.card_id).where(CardTag.tag.in_(sorted(gate.locked)))
+    if not gate.reached:
         return Card.id.in_(held)
-    free = select(CardTag.card_id).where(CardTag.tag.in_(sorted(reached)))
+    free = select(CardTag.card_id).where(CardTag.tag.in_(sorted(gate.reached)))
     return Card.id.in_(held.except_(free))
 
 
@@ -139,7 +139,7 @@ def held_new(
         return 0
     ids = subtree_ids(session, deck)
     query = select(func.count(Card.id)).where(
-        _available(today, ids), Card.due.is_(None), _held(*gate)
+        _available(today, ids), Card.due.is_(None), _held(gate)
     )
     return _count(session, query)
 

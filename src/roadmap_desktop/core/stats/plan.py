@@ -15,12 +15,10 @@ from sqlalchemy.orm import Session
 
 from roadmap_desktop.core.plan import service
 from roadmap_desktop.core.plan.schedule import lay_out
+from roadmap_desktop.core.plan.service import StreakRun
 from roadmap_desktop.core.stats.common import Period, Plain, as_date
 from roadmap_desktop.core.store.models import (
-    PlanBreak,
-    PlanEnrollment,
     PlanTaskState,
-    ReviewLog,
     Task,
     Track,
 )
@@ -56,13 +54,6 @@ class TrackBurnUp(Plain):
 
 
 @dataclass(frozen=True)
-class StreakRun(Plain):
-    start: date
-    end: date
-    days: int  # active days in the run (rest days inside it do not count)
-
-
-@dataclass(frozen=True)
 class StreakHistory(Plain):
     current: int  # as plan.service.streak: a run still alive today or yesterday
     longest: int
@@ -87,8 +78,8 @@ def _done_per_day(session: Session, track: str) -> dict[date, int]:
 
 def burn_up(session: Session, today: date) -> tuple[TrackBurnUp, ...]:
     """Per enrolled track: planned vs done, cumulative per day, and the finish dates."""
-    breaks = [(b.start, b.end) for b in session.scalars(select(PlanBreak))]
-    baseline_plans = service._plans(session, ignore_state=True)
+    breaks = service.pause_ranges(session)
+    baseline_plans = service.track_plans(session, ignore_state=True)
     progress = {p.track: p for p in service.progress(session, today)}
     result = []
     for plan in baseline_plans:
@@ -128,46 +119,19 @@ def burn_up(session: Session, today: date) -> tuple[TrackBurnUp, ...]:
     return tuple(result)
 
 
-def _active_days(session: Session, since: date, today: date) -> set[date]:
-    reviews = session.execute(
-        select(ReviewLog.study_day)
-        .where(ReviewLog.study_day >= since, ReviewLog.study_day <= today)
-        .group_by(ReviewLog.study_day)
-    )
-    tasks = session.execute(
-        select(PlanTaskState.done_day)
-        .where(
-            PlanTaskState.status == "done",
-            PlanTaskState.done_day >= since,
-            PlanTaskState.done_day <= today,
-        )
-        .group_by(PlanTaskState.done_day)
-    )
-    return {as_date(day) for (day,) in reviews} | {as_date(day) for (day,) in tasks if day}
-
-
 def streak_history(session: Session, today: date, since: date | None = None) -> StreakHistory:
-    """Runs of study days with reviews or a finished task, counted as plan.service.streak
-    counts them: a rest weekday or a pause neither counts nor breaks a run, and today not
-    being done yet does not break it either. ``since`` defaults to a year before today; a
-    run that began earlier is cut there."""
-    since = since or today - timedelta(days=364)
-    enrollments = session.scalars(select(PlanEnrollment).where(PlanEnrollment.active))
-    weekdays = {int(d) for e in enrollments for d in e.weekdays.split(",") if d} or set(range(7))
-    breaks = [(b.start, b.end) for b in session.scalars(select(PlanBreak))]
-    active = _active_days(session, since, today)
-    runs: list[StreakRun] = []
-    run: StreakRun | None = None
-    for day in Period(since, today).each_day():
-        if day in active:
-            run = StreakRun(run.start if run else day, day, (run.days if run else 0) + 1)
-        elif day.weekday() in weekdays and not any(a <= day <= b for a, b in breaks):
-            if day == today:
-                continue  # the day is not over
-            if run is not None:
-                runs.append(run)
-            run = None
-    if run is not None:
-        runs.append(run)
-    current = run.days if run is not None else 0
+    """Runs of study days as plan.service counts the streak (``since`` defaults to a year
+    before today; a run that began earlier is cut there)."""
+    runs, current = service.streak_runs(session, today, since or today - timedelta(days=364))
     return StreakHistory(current, max((r.days for r in runs), default=0), tuple(runs))
+
+
+__all__ = [
+    "BurnUpPoint",
+    "PhaseProgress",
+    "StreakHistory",
+    "StreakRun",  # defined with the streak rule in core/plan/service.py
+    "TrackBurnUp",
+    "burn_up",
+    "streak_history",
+]

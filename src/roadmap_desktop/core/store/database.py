@@ -94,10 +94,7 @@ class Store:
 
     @property
     def sqlite_file(self) -> Path | None:
-        database = self.engine.url.database
-        if is_sqlite(self.engine) and database and database != ":memory:":
-            return Path(database)
-        return None
+        return sqlite_path(self.engine.url.render_as_string(hide_password=False))
 
     def backup(self, kind: str = "manual") -> Path:
         db_file = self._require_sqlite_file("back up")

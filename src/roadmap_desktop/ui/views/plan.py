@@ -127,6 +127,7 @@ class PlanView(Place):
         self._track_rows: list[catalog.TrackRow] = []
         self._tasks: dict[str, catalog.TaskRow] = {}
         self._enrollments: list[plan.Enrollment] = []
+        self._first_days: dict[str, date] = {}  # task key -> the agenda day it starts on
         self.refresh()
 
     # ----------------------------------------------------------------- layout
@@ -287,6 +288,7 @@ class PlanView(Place):
         self.agenda.clear()
         select: QTreeWidgetItem | None = None
         first: QTreeWidgetItem | None = None  # kept selected: the same task, else the first
+        self._first_days = {}
         for day in days:
             when = (
                 "Today"
@@ -308,6 +310,7 @@ class PlanView(Place):
                 part = f" (part {entry.part} of {entry.parts})" if entry.parts > 1 else ""
                 child = QTreeWidgetItem([f"{entry.title}{part}", str(entry.minutes)])
                 child.setData(0, _KEY, entry.key)
+                self._first_days.setdefault(entry.key, day.day)
                 child.setToolTip(0, f"{entry.kind} · {entry.track}")
                 child.setTextAlignment(
                     1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -484,15 +487,7 @@ class PlanView(Place):
 
     def _first_day(self, key: str) -> date:
         """The agenda day the task (first) sits on, else today."""
-        for index in range(self.agenda.topLevelItemCount()):
-            head = self.agenda.topLevelItem(index)
-            if head is None:
-                continue
-            for child in range(head.childCount()):
-                item = head.child(child)
-                if item is not None and item.data(0, _KEY) == key:
-                    return self.day + timedelta(days=index)
-        return self.day
+        return self._first_days.get(key, self.day)
 
     def enroll(self) -> None:
         dialog = EnrollDialog(self._track_rows, self.day, self)

@@ -4,6 +4,8 @@ never freezes the window; a newer request supersedes an older one still running.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,8 +53,6 @@ class _Collect(QRunnable):
         self.setAutoDelete(False)  # the view keeps it until its result is read
 
     def run(self) -> None:
-        from datetime import timedelta
-
         try:
             specs, _issues = load_exercises(roots_for(self.store))
             with self.store.session() as session:

@@ -86,7 +86,6 @@ def bar_chart(
         bars = QHorizontalBarSeries()
     else:
         bars = QStackedBarSeries() if stacked else QBarSeries()
-    top = 0.0
     totals = [0.0] * len(categories)
     for index, (name, values) in enumerate(series):
         bar_set = QBarSet(name)

@@ -35,6 +35,8 @@ class CalendarHeatmap(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._days: list[tuple[date, int]] = []
+        self._counts: dict[date, int] = {}
+        self._start: date | None = None  # the Monday of the first week shown
         self._levels = [1, 1, 1, 1]
         self._dark = False
         self.setMouseTracking(True)
@@ -42,25 +44,21 @@ class CalendarHeatmap(QWidget):
 
     def set_days(self, days: Sequence[tuple[date, int]], dark: bool) -> None:
         self._days = sorted(days)
+        self._counts = dict(self._days)
+        first = self._days[0][0] if self._days else None
+        self._start = first - timedelta(days=first.weekday()) if first else None
         self._levels = levels([count for _, count in self._days])
         self._dark = dark
         self.updateGeometry()
         self.update()
 
-    def _first_monday(self) -> date | None:
-        if not self._days:
-            return None
-        first = self._days[0][0]
-        return first - timedelta(days=first.weekday())
-
     def _cell(self, day: date) -> QRect:
-        start = self._first_monday()
-        assert start is not None
-        column = (day - start).days // 7
+        assert self._start is not None
+        column = (day - self._start).days // 7
         return QRect(LEFT + column * (CELL + GAP), TOP + day.weekday() * (CELL + GAP), CELL, CELL)
 
     def sizeHint(self) -> QSize:
-        start = self._first_monday()
+        start = self._start
         weeks = ((self._days[-1][0] - start).days // 7 + 1) if start and self._days else 53
         return QSize(LEFT + weeks * (CELL + GAP) + 8, TOP + 7 * (CELL + GAP) + 4)
 
@@ -104,10 +102,16 @@ class CalendarHeatmap(QWidget):
         painter.end()
 
     def day_at(self, point: QPoint) -> tuple[date, int] | None:
-        for day, count in self._days:
-            if self._cell(day).contains(point):
-                return day, count
-        return None
+        """The day under a point (hover), found by arithmetic rather than testing each cell."""
+        if self._start is None or point.x() < LEFT or point.y() < TOP:
+            return None
+        column, x_in = divmod(point.x() - LEFT, CELL + GAP)
+        row, y_in = divmod(point.y() - TOP, CELL + GAP)
+        if row > 6 or x_in >= CELL or y_in >= CELL:
+            return None  # the gap between cells, or below Sunday
+        day = self._start + timedelta(days=7 * column + row)
+        count = self._counts.get(day)
+        return None if count is None else (day, count)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         found = self.day_at(event.position().toPoint())
